@@ -1,0 +1,200 @@
+import type { Dataset } from '../data.js';
+import { InputError } from '../errors.js';
+import { rows, vec } from '../matrix.js';
+import { theta, type State } from '../network.js';
+import type { Draw, Rule } from './types.js';
+import { validateRule } from './validate.js';
+
+/**
+ * The fast, in-place step of every update rule. It allocates nothing per step: scratch
+ * buffers are made once, and W's rows (ml-matrix Float64Arrays) and a are updated in place.
+ *
+ * Every rule of the paper is a two-layer step driven by an output-space gradient g in R^d:
+ * for the loss L(theta) with theta = a^T W, dL/dw_i = a_i g and dL/da_i = <w_i, g>
+ * (long version Eqs. (13)-(16), (47)-(50)). One fused pass over the neurons applies
+ *   w_i <- w_i - eta a_i g,   a_i <- a_i - eta <w_i, g>     (simultaneously, old values on the right)
+ * and accumulates the new theta = sum_i a_i w_i, so theta is always at hand for the next residuals.
+ */
+export class Stepper {
+  /** theta = a^T W of the current state (kept in step; read-only for callers) */
+  readonly theta: Float64Array;
+  private readonly g: Float64Array;
+  private readonly thP: Float64Array;
+  private readonly g2: Float64Array;
+  private readonly u: Float64Array;
+  private readonly m: number;
+  private readonly d: number;
+
+  constructor(
+    readonly state: State,
+    readonly data: Dataset,
+    readonly rule: Rule,
+  ) {
+    validateRule(rule);
+    this.m = state.W.rows;
+    this.d = state.W.columns;
+    if (data.X.columns !== this.d) throw new InputError('data', `d = ${data.X.columns} does not match W's d = ${this.d}`);
+    this.theta = theta(state);
+    this.g = new Float64Array(this.d);
+    this.thP = new Float64Array(this.d);
+    this.g2 = new Float64Array(this.d);
+    this.u = new Float64Array(this.m);
+  }
+
+  /** Recompute theta from W and a (after an outside change of the state). */
+  resync(): void {
+    theta(this.state, this.theta);
+  }
+
+  /** g = (1/B) sum_b r_b x_b with r_b = <th, x_b> - y_b - eps_b (Eq. (1)): the gradient of the batch loss in theta. */
+  private residualGradient(th: Float64Array, draw: Draw, out: Float64Array): void {
+    const X = rows(this.data.X);
+    const y = this.data.y;
+    const d = this.d;
+    out.fill(0);
+    const B = draw.idx.length;
+    for (let b = 0; b < B; b++) {
+      const j = draw.idx[b] as number;
+      const x = X[j] as Float64Array;
+      let f = 0;
+      for (let k = 0; k < d; k++) f += (th[k] as number) * (x[k] as number);
+      const r = (f - (y[j] as number) - (draw.eps[b] as number)) / B;
+      for (let k = 0; k < d; k++) out[k] = (out[k] as number) + r * (x[k] as number);
+    }
+  }
+
+  /** The fused pass: w_i -= eta * ca_i * g2 ; a_i -= eta * <cw_i, g2>, where (cw, ca) = (w, a) + s * (a_i g1, <w_i, g1>). */
+  private apply(eta: number, g: Float64Array): void {
+    const W = rows(this.state.W);
+    const a = vec(this.state.a);
+    const th = this.theta;
+    const d = this.d;
+    th.fill(0);
+    for (let i = 0; i < this.m; i++) {
+      const w = W[i] as Float64Array;
+      const ai = a[i] as number;
+      let p = 0;
+      for (let k = 0; k < d; k++) p += (w[k] as number) * (g[k] as number);
+      const an = ai - eta * p;
+      const c = eta * ai;
+      for (let k = 0; k < d; k++) {
+        const wn = (w[k] as number) - c * (g[k] as number);
+        w[k] = wn;
+        th[k] = (th[k] as number) + an * wn;
+      }
+      a[i] = an;
+    }
+  }
+
+  step(draw: Draw): void {
+    const rule = this.rule;
+    switch (rule.kind) {
+      case 'sgd':
+        this.residualGradient(this.theta, draw, this.g);
+        this.apply(rule.eta, this.g);
+        return;
+      case 'sam':
+        this.samStep(rule.eta, rule.rho, draw);
+        return;
+      case 'oscillation':
+        this.oscillationStep(rule.eta, draw);
+        return;
+    }
+  }
+
+  /**
+   * SAM: perturb (W, a) by rho * grad/||grad|| (grad over all parameters: a_i g for w_i and <w_i, g> for a_i),
+   * take the gradient there, and step from the unperturbed point.
+   */
+  private samStep(eta: number, rho: number, draw: Draw): void {
+    const W = rows(this.state.W);
+    const a = vec(this.state.a);
+    const d = this.d;
+    const g = this.g;
+    const u = this.u;
+    this.residualGradient(this.theta, draw, g);
+    let gg = 0;
+    for (let k = 0; k < d; k++) gg += (g[k] as number) * (g[k] as number);
+    let aa = 0;
+    let uu = 0;
+    for (let i = 0; i < this.m; i++) {
+      const w = W[i] as Float64Array;
+      let p = 0;
+      for (let k = 0; k < d; k++) p += (w[k] as number) * (g[k] as number);
+      u[i] = p;
+      uu += p * p;
+      const ai = a[i] as number;
+      aa += ai * ai;
+    }
+    const gradNorm = Math.sqrt(aa * gg + uu);
+    const s = gradNorm > 0 ? rho / gradNorm : 0;
+    // theta at the perturbed point: sum_i (a_i + s u_i) (w_i + s a_i g)
+    const thP = this.thP;
+    thP.fill(0);
+    for (let i = 0; i < this.m; i++) {
+      const w = W[i] as Float64Array;
+      const ai = a[i] as number;
+      const ap = ai + s * (u[i] as number);
+      const c = s * ai;
+      for (let k = 0; k < d; k++) thP[k] = (thP[k] as number) + ap * ((w[k] as number) + c * (g[k] as number));
+    }
+    // the batch gradient at the perturbed point
+    const g1 = g;
+    const g2 = this.g2;
+    this.residualGradient(thP, draw, g2);
+    // fused update from the unperturbed point with the perturbed parameters' gradient
+    const th = this.theta;
+    th.fill(0);
+    for (let i = 0; i < this.m; i++) {
+      const w = W[i] as Float64Array;
+      const ai = a[i] as number;
+      const c = s * ai;
+      let p = 0; // <w_i + s a_i g1, g2>
+      for (let k = 0; k < d; k++) p += ((w[k] as number) + c * (g1[k] as number)) * (g2[k] as number);
+      const ap = ai + s * (u[i] as number);
+      const an = ai - eta * p;
+      const cw = eta * ap;
+      for (let k = 0; k < d; k++) {
+        const wn = (w[k] as number) - cw * (g2[k] as number);
+        w[k] = wn;
+        th[k] = (th[k] as number) + an * wn;
+      }
+      a[i] = an;
+    }
+  }
+
+  /** Eqs. (6)-(7): GD on W with the chain's a_i(t); then a_i moves one state along the chain. */
+  private oscillationStep(eta: number, draw: Draw): void {
+    const flips = draw.flips;
+    if (!flips) throw new Error('oscillation step needs flips');
+    const X = rows(this.data.X);
+    const n = X.length;
+    this.residualGradient(this.theta, this.fullBatch(n), this.g);
+    const W = rows(this.state.W);
+    const a = vec(this.state.a);
+    const g = this.g;
+    const q = Math.pow(eta, 0.25);
+    const th = this.theta;
+    const d = this.d;
+    th.fill(0);
+    for (let i = 0; i < this.m; i++) {
+      const w = W[i] as Float64Array;
+      const ai = a[i] as number;
+      const an = ai > 0 || ai < 0 ? 0 : (flips[i] as number) * q;
+      const c = eta * ai;
+      for (let k = 0; k < d; k++) {
+        const wn = (w[k] as number) - c * (g[k] as number);
+        w[k] = wn;
+        th[k] = (th[k] as number) + an * wn;
+      }
+      a[i] = an;
+    }
+  }
+
+  private full: Draw | undefined;
+  /** all n indices, no label noise: the full-batch loss L_D of the oscillation process */
+  private fullBatch(n: number): Draw {
+    if (!this.full) this.full = { idx: Int32Array.from({ length: n }, (_, j) => j), eps: new Float64Array(n) };
+    return this.full;
+  }
+}

@@ -1,0 +1,108 @@
+import type { Matrix } from 'ml-matrix';
+import type { Dataset } from './data.js';
+import { InputError, requireNumber } from './errors.js';
+import { allFinite } from './matrix.js';
+import { cloneState, type State } from './network.js';
+import { Drawer } from './rules/draw.js';
+import { Stepper } from './rules/stepper.js';
+import type { Draw, Rule } from './rules/types.js';
+import { snapshot, summarize, type LogRow } from './metrics.js';
+
+/** How a run ended. A diverging run is an outcome with its step, never NaN in a report. */
+export type Outcome =
+  | { kind: 'completed'; steps: number }
+  | { kind: 'stopped'; step: number; reason: string }
+  | { kind: 'diverged'; step: number; reason: string };
+
+export interface RunOptions {
+  steps: number;
+  /** log a summary row every `logEvery` steps (0: none) */
+  logEvery?: number;
+  /** called every `watchEvery` steps after the step; return a reason string to stop */
+  watch?: (t: number, sim: Simulation) => string | undefined;
+  watchEvery?: number;
+  /** |theta_k| above this counts as divergence (default 1e8) */
+  divergenceBound?: number;
+  /** called every `progressEvery` steps with the number of steps done */
+  progress?: (done: number) => void;
+  /** called with each step's draw before it is applied (for claims that need the per-step randomness) */
+  onDraw?: (t: number, draw: Draw, sim: Simulation) => void;
+}
+
+export interface RunResult {
+  outcome: Outcome;
+  log: LogRow[];
+}
+
+/** A run: the state, its data, its rule and its random streams, stepped in place. */
+export class Simulation {
+  readonly W0: Matrix;
+  readonly stepper: Stepper;
+  private readonly drawer: Drawer;
+  t = 0;
+
+  constructor(
+    readonly state: State,
+    readonly data: Dataset,
+    readonly rule: Rule,
+    readonly seed: string | number,
+  ) {
+    this.stepper = new Stepper(state, data, rule);
+    this.drawer = new Drawer(rule, data, state.W.rows, seed);
+    this.W0 = cloneState(state).W;
+  }
+
+  get theta(): Float64Array {
+    return this.stepper.theta;
+  }
+
+  /** One step; returns its draw (a reused buffer). */
+  step(): Draw {
+    const draw = this.drawer.next(this.t);
+    this.stepper.step(draw);
+    this.t++;
+    return draw;
+  }
+
+  row(): LogRow {
+    return summarize(snapshot(this.t, this.state, this.W0, this.theta, this.data));
+  }
+
+  run(opts: RunOptions): RunResult {
+    requireNumber('steps', opts.steps, { min: 0, integer: true });
+    const logEvery = opts.logEvery ?? 0;
+    const watchEvery = opts.watchEvery ?? 1;
+    requireNumber('logEvery', logEvery, { min: 0, integer: true });
+    requireNumber('watchEvery', watchEvery, { min: 1, integer: true });
+    const bound = opts.divergenceBound ?? 1e8;
+    const log: LogRow[] = [];
+    if (logEvery > 0) log.push(this.row());
+    const end = this.t + opts.steps;
+    while (this.t < end) {
+      if (opts.onDraw) {
+        const draw = this.drawer.next(this.t);
+        opts.onDraw(this.t, draw, this);
+        this.stepper.step(draw);
+        this.t++;
+      } else this.step();
+      const th = this.theta;
+      if (!allFinite(th)) return { outcome: { kind: 'diverged', step: this.t, reason: 'theta is not finite' }, log };
+      for (let k = 0; k < th.length; k++) {
+        if (Math.abs(th[k] as number) > bound) {
+          return { outcome: { kind: 'diverged', step: this.t, reason: `|theta_${k}| > ${bound}` }, log };
+        }
+      }
+      if (logEvery > 0 && this.t % logEvery === 0) log.push(this.row());
+      if (opts.progress && this.t % 10000 === 0) opts.progress(this.t);
+      if (opts.watch && this.t % watchEvery === 0) {
+        const reason = opts.watch(this.t, this);
+        if (reason !== undefined) return { outcome: { kind: 'stopped', step: this.t, reason }, log };
+      }
+    }
+    return { outcome: { kind: 'completed', steps: this.t }, log };
+  }
+}
+
+export function assertSameShape(state: State, data: Dataset): void {
+  if (state.W.columns !== data.X.columns) throw new InputError('d', `state has d = ${state.W.columns}, data has d = ${data.X.columns}`);
+}
