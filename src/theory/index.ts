@@ -1,0 +1,4 @@
+export * from './constants.js';
+export * from './condition1.js';
+export * from './deltaW.js';
+export * from './sphere.js';
