@@ -1,0 +1,78 @@
+import fc from 'fast-check';
+import type { AuditConfig } from './config.js';
+import { hashSeed } from '../engine/rng.js';
+import type { Counterexample } from './types.js';
+
+/** What a case says about the claim: violated or not, and how far from the boundary (closest call). */
+export interface CaseResult {
+  violated: boolean;
+  /** distance to violation in the claim's own units (positive: holds with room; negative: violated) */
+  margin: number;
+  /** the numbers behind it, one line */
+  message: string;
+}
+
+export interface SearchSpec<T> {
+  /** 'main' for the claim's own search, or the hypothesis a violation search breaks (e.g. 'A6') */
+  name: string;
+  arbitrary: fc.Arbitrary<T>;
+  check: (c: T) => CaseResult;
+  numRuns: number;
+}
+
+export interface SearchOutcome<T> {
+  cases: number;
+  counterexample?: Counterexample;
+  /** the case with the smallest margin among the passing ones, and that margin */
+  closest?: { case: T; margin: number; message: string };
+}
+
+export function replayCommand(claimId: string, cfg: Pick<AuditConfig, 'tier' | 'seed'>, search: string, path: string): string {
+  return `npm run audit -- --claim ${claimId} --tier ${cfg.tier} --seed ${cfg.seed} --search ${search} --path ${path}`;
+}
+
+/** fast-check's seed for one search of one claim: a function of the run seed and the names only. */
+export function searchSeed(runSeed: number, claimId: string, search: string): number {
+  return hashSeed(runSeed, claimId, search);
+}
+
+/**
+ * Runs one fast-check search and returns its outcome without throwing (as fast-check's `check`).
+ * A failure comes back shrunk, with its seed, path and the command that replays it; when the audit
+ * was started to replay this search, the given path is replayed directly.
+ */
+export function runSearch<T>(claimId: string, cfg: AuditConfig, spec: SearchSpec<T>): SearchOutcome<T> {
+  const seed = searchSeed(cfg.seed, claimId, spec.name);
+  let closest: SearchOutcome<T>['closest'];
+  let cases = 0;
+  const property = fc.property(spec.arbitrary, (c) => {
+    const r = spec.check(c);
+    cases++;
+    if (!r.violated && (closest === undefined || r.margin < closest.margin)) closest = { case: c, margin: r.margin, message: r.message };
+    return !r.violated;
+  });
+  const replaying = cfg.replay !== undefined && cfg.replay.search === spec.name;
+  const params: fc.Parameters<[T]> = replaying
+    ? { seed, path: (cfg.replay as { path: string }).path, endOnFailure: true, numRuns: spec.numRuns }
+    : { seed, numRuns: spec.numRuns };
+  const details = fc.check(property, params);
+  const out: SearchOutcome<T> = { cases };
+  if (closest) out.closest = closest;
+  if (details.failed && details.counterexample && details.counterexamplePath !== null) {
+    const c = details.counterexample[0] as T;
+    const message = spec.check(c).message;
+    out.counterexample = {
+      search: spec.name,
+      fcSeed: seed,
+      path: details.counterexamplePath,
+      numShrinks: details.numShrinks,
+      case: JSON.parse(JSON.stringify(c)) as unknown,
+      message,
+      replay: replayCommand(claimId, cfg, spec.name, details.counterexamplePath),
+    };
+  } else if (details.failed) {
+    // the property threw: report as a failure of the check itself
+    throw details.errorInstance ?? new Error(`search ${spec.name} of ${claimId} failed without a counterexample`);
+  }
+  return out;
+}

@@ -1,0 +1,114 @@
+import type { HypothesisStatus } from '../theory/condition1.js';
+
+/** The five verdicts (docs/ARCHITECTURE.md, "Verdicts"). */
+export type Verdict = 'holds' | 'fails' | 'erratum' | 'vacuous' | 'inconclusive';
+export const VERDICTS: readonly Verdict[] = ['holds', 'fails', 'erratum', 'vacuous', 'inconclusive'];
+
+export type ClaimKind = 'identity' | 'probabilistic' | 'asymptotic' | 'empirical';
+export type Tier = 'quick' | 'paper';
+export const TIERS: readonly Tier[] = ['quick', 'paper'];
+
+export interface Threshold {
+  value: number;
+  why: string;
+}
+
+/**
+ * A claim of the paper, declared once in theorems/ (one file per claim, named by its id).
+ * Declarative only: what the claim says and where, what is tested, what decides it, and the reviewed
+ * expectation for conformance mode. Nothing here computes.
+ */
+export interface ClaimRecord<D = Record<string, unknown>> {
+  /** stable slug used in anchors, --claim and file names */
+  readonly id: string;
+  readonly title: string;
+  /** the statement verbatim as printed (LaTeX), in the AAAI version unless only the long version has it */
+  readonly quote: string;
+  /** the long version's text where it is printed differently */
+  readonly quoteLong?: string;
+  /** every place it is printed */
+  readonly sources: { readonly aaai?: readonly string[]; readonly long?: readonly string[] };
+  readonly kind: ClaimKind;
+  /** parts of Condition 1 (A1..A6) and other premises the statement assumes */
+  readonly hypotheses: readonly string[];
+  /** claim ids its proof rests on */
+  readonly uses: readonly string[];
+  /** what the property checks, in words */
+  readonly checks: string;
+  /** the tested domain per tier: the relaxation of the hypotheses actually used, in numbers */
+  readonly domain: Readonly<Record<Tier, D>>;
+  /** every number that decides the verdict, with why */
+  readonly thresholds: Readonly<Record<string, Threshold>>;
+  /** how many statistical tests the claim runs (its share of the family-wise error rate); 0 for exact checks */
+  readonly tests: number;
+  /** the reviewed verdict for conformance mode (`npm test`), with the reason; compared, never substituted */
+  readonly expected: { readonly verdict: Verdict; readonly reason: string };
+}
+
+export interface HypothesisReport {
+  id: string;
+  status: HypothesisStatus;
+  detail: string;
+}
+
+/** A shrunk counterexample found by fast-check, with everything needed to replay it. */
+export interface Counterexample {
+  /** which search of the claim found it ('main' or the hypothesis it violates) */
+  search: string;
+  fcSeed: number;
+  path: string;
+  numShrinks: number;
+  /** the shrunk case, JSON-serializable */
+  case: unknown;
+  /** what failed on it, with the numbers */
+  message: string;
+  replay: string;
+}
+
+/** Breaking one hypothesis at a time: what each hypothesis is needed for. */
+export interface Exploration {
+  hypothesis: string;
+  /** how it was broken, in words and numbers */
+  violation: string;
+  /** true when a counterexample to the claim was found with the hypothesis broken */
+  found: boolean;
+  counterexample?: Counterexample;
+  /** when nothing was found: how many cases were tried and the closest call */
+  note: string;
+}
+
+export type Evidence = Record<string, number | string | boolean | readonly number[] | readonly string[] | null>;
+
+/** What a property computes for a claim; claimTest turns it into a ClaimRun. */
+export interface ClaimOutcome {
+  verdict: Verdict;
+  /** one line with the numbers that decided the verdict */
+  summary: string;
+  evidence: Evidence;
+  hypotheses: HypothesisReport[];
+  cases: number;
+  counterexample?: Counterexample;
+  explorations?: Exploration[];
+  /** named tables of numbers the report prints (e.g. one row per configuration) */
+  tables?: Record<string, Record<string, number | string>[]>;
+}
+
+/** The result of checking one claim: what the report writes. JSON-serializable. */
+export interface ClaimRun extends ClaimOutcome {
+  id: string;
+  title: string;
+  sources: ClaimRecord['sources'];
+  kind: ClaimKind;
+  quote: string;
+  checks: string;
+  uses: readonly string[];
+  thresholds: ClaimRecord['thresholds'];
+  domain: unknown;
+  tier: Tier;
+  seed: number;
+  alpha: number;
+  expected: ClaimRecord['expected'];
+  replay: string;
+  /** wall time; excluded from determinism comparisons */
+  seconds: number;
+}
