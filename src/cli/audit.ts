@@ -41,10 +41,10 @@ async function main(): Promise<number> {
     .option('--claim <id>', 'audit only this claim (repeatable)', (v: string, prev: string[]) => [...prev, wrap(knownClaim)(v)], [] as string[])
     .option('--search <name>', 'with --path: the search to replay (main, or a hypothesis id)', 'main')
     .option('--path <path>', 'replay a counterexample: the fast-check path printed in the report', wrap(parsePath))
-    .option('--out <dir>', 'where the report is written', 'reports')
+    .option('--out <dir>', 'where the report is written (default: reports/, or reports/partial/ when --claim narrows the audit)')
     .option('--strict', 'exit 1 when any verdict is not "holds"', false)
     .exitOverride();
-  let opts: { tier: ReturnType<typeof parseTier>; seed: number; claim: string[]; search: string; path?: string; out: string; strict: boolean };
+  let opts: { tier: ReturnType<typeof parseTier>; seed: number; claim: string[]; search: string; path?: string; out?: string; strict: boolean };
   try {
     program.parse(process.argv);
     opts = program.opts();
@@ -66,7 +66,8 @@ async function main(): Promise<number> {
     delete process.env[ENV.path];
     delete process.env[ENV.search];
   }
-  const outDir = resolve(opts.out);
+  // a narrowed audit (or a replay) never overwrites the full report
+  const outDir = resolve(opts.out ?? (opts.claim.length > 0 ? 'reports/partial' : 'reports'));
   let written: { files: string[]; runs: ClaimRun[]; errors: number } | undefined;
   const reporter = new AuditReporter({
     outDir,
