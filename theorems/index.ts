@@ -1,8 +1,12 @@
 import type { ClaimRecord } from '../src/verdict/types.js';
 import eq1516 from './eq-15-16.sgd-step.js';
+import eq3 from './eq-3.theta-step.js';
+import eq41 from './eq-41.norm-identity.js';
+import aIncrement from './insights-thm2.a-increment.js';
+import normAaai from './insights-thm2.norm-identity-aaai.js';
 
 /** Every claim record, in the report's order. Adding a claim: its file here and its property in properties/. */
-export const ALL_CLAIMS: readonly ClaimRecord<any>[] = [eq1516];
+export const ALL_CLAIMS: readonly ClaimRecord<any>[] = [eq1516, eq3, eq41, normAaai, aIncrement];
 
 export function claimById(id: string): ClaimRecord<any> | undefined {
   return ALL_CLAIMS.find((c) => c.id === id);

@@ -70,6 +70,8 @@ export function runSearch<T>(claimId: string, cfg: AuditConfig, spec: SearchSpec
       message,
       replay: replayCommand(claimId, cfg, spec.name, details.counterexamplePath),
     };
+  } else if (replaying && !details.failed) {
+    throw new Error(`replay of search "${spec.name}" of ${claimId} at path ${(cfg.replay as { path: string }).path} (seed ${cfg.seed}) did not reproduce a counterexample: check the path and seed printed in the report`);
   } else if (details.failed) {
     // the property threw: report as a failure of the check itself
     throw details.errorInstance ?? new Error(`search ${spec.name} of ${claimId} failed without a counterexample`);
