@@ -1,5 +1,6 @@
 import { FAMILY_ALPHA, perTestAlpha } from '../stats/multiplicity.js';
 import type { ClaimRun, Tier } from '../verdict/types.js';
+import { coverage } from './coverage.js';
 import { provenance } from './provenance.js';
 import { SCHEMA_VERSION, type ClaimError, type ClaimsReport } from './schema.js';
 
@@ -35,6 +36,7 @@ export function buildReport(opts: {
       ],
     },
     claims,
+    coverage: coverage(claims),
     errors: [...opts.errors].sort((a, b) => rank(a.id) - rank(b.id)),
   };
 }

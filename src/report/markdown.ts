@@ -97,6 +97,12 @@ export function renderMarkdown(rep: ClaimsReport): string {
   L.push('| claim | paper | verdict | deciding numbers |', '| --- | --- | --- | --- |');
   for (const c of rep.claims) L.push(`| [${c.id}](#${c.id}) | ${esc(paperNumbers(c))} | ${ICON[c.verdict]} | ${esc(c.summary)} |`);
   for (const e of rep.errors) L.push(`| ${e.id} | - | check error | ${esc(e.error)} |`);
+  L.push('', '## Coverage of the numbered statements', '', 'Every numbered statement of both versions and the claims that check it (a statement may be checked by several claims; conditions and definitions are evaluated inside the claims that assume them).', '');
+  L.push('| version | statement | what | claims |', '| --- | --- | --- | --- |');
+  for (const c of rep.coverage) {
+    const claims = c.claims.length ? c.claims.map((x) => `[${x.id}](#${x.id}) (${x.verdict})`).join(', ') : c.kind === 'condition' || c.kind === 'definition' ? 'evaluated within the claims that assume it' : '**not covered yet**';
+    L.push(`| ${c.version === 'aaai' ? 'AAAI' : 'long'} | ${c.label} | ${esc(c.what)} | ${claims} |`);
+  }
   L.push('', '## Methods', '');
   const m = rep.methods;
   L.push(`- Family-wise error rate ${m.familyAlpha} over ${m.familySize} declared statistical tests (${m.correction}): each test runs at alpha = ${fmtNumber(m.perTestAlpha)}.`);

@@ -1,4 +1,5 @@
 import type { ClaimRun, Tier } from '../verdict/types.js';
+import type { CoverageRow } from './coverage.js';
 
 /** reports/claims.json, versioned. Bump SCHEMA_VERSION on any incompatible change. */
 export const SCHEMA_VERSION = 1;
@@ -38,4 +39,6 @@ export interface ClaimsReport {
   methods: Methods;
   claims: ClaimRun[];
   errors: ClaimError[];
+  /** every numbered statement of both versions, with the claims that check it */
+  coverage: CoverageRow[];
 }
