@@ -25,6 +25,7 @@ export function linearFit(x: readonly number[], y: readonly number[], alpha: num
     sxy += dx * dy;
     syy += dy * dy;
   }
+  if (!(sxx > 0)) throw new RangeError('linearFit: all x values are equal, the slope is undefined');
   const slope = sxy / sxx;
   const intercept = my - slope * mx;
   const sse = Math.max(0, syy - slope * sxy);

@@ -133,5 +133,6 @@ export function evaluateCondition1(c: Configuration): HypothesisCheck[] {
     log10Margin: Math.log10(c.m / wq),
     detail: `Lemma 3's bound rho/m^(1/8) drops below 1 only for m > rho^8 = ${fmt(w8)}`,
   });
-  return out;
+  // a margin is reported only where it is a finite number (||theta*|| = 0 makes A4's infinite)
+  return out.map((h) => (h.log10Margin !== undefined && !Number.isFinite(h.log10Margin) ? (({ log10Margin: _drop, ...rest }) => rest)(h) : h));
 }
