@@ -27,8 +27,13 @@ export interface SearchOutcome<T> {
   closest?: { case: T; margin: number; message: string };
 }
 
+/** Quotes a word for a POSIX shell when it holds anything beyond letters, digits and . _ : - (e.g. a search named "sigma>0"). */
+export function shellWord(w: string): string {
+  return /^[\w.:-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`;
+}
+
 export function replayCommand(claimId: string, cfg: Pick<AuditConfig, 'tier' | 'seed'>, search: string, path: string): string {
-  return `npm run audit -- --claim ${claimId} --tier ${cfg.tier} --seed ${cfg.seed} --search ${search} --path ${path}`;
+  return `npm run audit -- --claim ${shellWord(claimId)} --tier ${cfg.tier} --seed ${cfg.seed} --search ${shellWord(search)} --path ${path}`;
 }
 
 /** fast-check's seed for one search of one claim: a function of the run seed and the names only. */

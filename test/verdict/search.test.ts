@@ -65,3 +65,13 @@ describe('replay of a path that does not fail', () => {
     expect(() => runSearch('demo.claim', cfg, never)).toThrow(/did not reproduce a counterexample/);
   });
 });
+
+describe('replay commands', () => {
+  it('quote search names that a shell would misread', async () => {
+    const { shellWord, replayCommand } = await import('../../src/verdict/search.js');
+    expect(shellWord('A6')).toBe('A6');
+    expect(shellWord('sigma>0')).toBe("'sigma>0'");
+    expect(shellWord("it's")).toBe(`'it'\\''s'`);
+    expect(replayCommand('x.y', { tier: 'quick', seed: 3 }, 'sigma>0', '1:2')).toBe("npm run audit -- --claim x.y --tier quick --seed 3 --search 'sigma>0' --path 1:2");
+  });
+});
