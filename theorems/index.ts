@@ -5,9 +5,15 @@ import eq41 from './eq-41.norm-identity.js';
 import aIncrement from './insights-thm2.a-increment.js';
 import normAaai from './insights-thm2.norm-identity-aaai.js';
 import theorem2 from './theorem-2.escape-lazy.js';
+import lemmaB2 from './lemma-b2.chi-square-se.js';
+import corollaryB3 from './corollary-b3.product-se.js';
+import lemmaB4 from './lemma-b4.se-tail.js';
+import lemmaB5 from './lemma-b5.norm-concentration.js';
+import lemmaB6 from './lemma-b6.chernoff.js';
+import lemmaC1eq18 from './lemma-c1.eq18-19.js';
 
 /** Every claim record, in the report's order. Adding a claim: its file here and its property in properties/. */
-export const ALL_CLAIMS: readonly ClaimRecord<any>[] = [eq1516, eq3, eq41, normAaai, aIncrement, theorem2];
+export const ALL_CLAIMS: readonly ClaimRecord<any>[] = [eq1516, eq3, eq41, normAaai, aIncrement, theorem2, lemmaB2, corollaryB3, lemmaB4, lemmaB5, lemmaB6, lemmaC1eq18];
 
 export function claimById(id: string): ClaimRecord<any> | undefined {
   return ALL_CLAIMS.find((c) => c.id === id);
