@@ -5,6 +5,11 @@ import eq41 from './eq-41.norm-identity.js';
 import aIncrement from './insights-thm2.a-increment.js';
 import normAaai from './insights-thm2.norm-identity-aaai.js';
 import theorem2 from './theorem-2.escape-lazy.js';
+import lemma5 from './lemma-5.alignment.js';
+import lemma5t2 from './lemma-5.t2.js';
+import lemma5long from './lemma-5.alignment-long.js';
+import lemma6 from './lemma-6.convergence.js';
+import lemma6long from './lemma-6.alignment-long.js';
 import lemmaB2 from './lemma-b2.chi-square-se.js';
 import corollaryB3 from './corollary-b3.product-se.js';
 import lemmaB4 from './lemma-b4.se-tail.js';
@@ -13,7 +18,7 @@ import lemmaB6 from './lemma-b6.chernoff.js';
 import lemmaC1eq18 from './lemma-c1.eq18-19.js';
 
 /** Every claim record, in the report's order. Adding a claim: its file here and its property in properties/. */
-export const ALL_CLAIMS: readonly ClaimRecord<any>[] = [eq1516, eq3, eq41, normAaai, aIncrement, theorem2, lemmaB2, corollaryB3, lemmaB4, lemmaB5, lemmaB6, lemmaC1eq18];
+export const ALL_CLAIMS: readonly ClaimRecord<any>[] = [eq1516, eq3, eq41, normAaai, aIncrement, theorem2, lemma5, lemma5t2, lemma5long, lemma6, lemma6long, lemmaB2, corollaryB3, lemmaB4, lemmaB5, lemmaB6, lemmaC1eq18];
 
 export function claimById(id: string): ClaimRecord<any> | undefined {
   return ALL_CLAIMS.find((c) => c.id === id);
