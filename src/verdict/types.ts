@@ -79,6 +79,18 @@ export interface Exploration {
 
 export type Evidence = Record<string, number | string | boolean | readonly number[] | readonly string[] | null>;
 
+/**
+ * A figure made from a claim's run data: a Vega-Lite specification with its data inline
+ * (JSON-serializable). The report renders it to SVG (reports/figures/<id>.svg) and embeds it in index.html.
+ */
+export interface FigureSpec {
+  /** file-name-safe id, unique across the report (e.g. "figure-2.losses") */
+  id: string;
+  title: string;
+  /** a Vega-Lite (v6) top-level specification with inline `data.values` */
+  spec: Record<string, unknown>;
+}
+
 /** What a property computes for a claim; claimTest turns it into a ClaimRun. */
 export interface ClaimOutcome {
   verdict: Verdict;
@@ -91,6 +103,8 @@ export interface ClaimOutcome {
   explorations?: Exploration[];
   /** named tables of numbers the report prints (e.g. one row per configuration) */
   tables?: Record<string, Record<string, number | string>[]>;
+  /** figures made from the run data (rendered by the report) */
+  figures?: FigureSpec[];
 }
 
 /** The result of checking one claim: what the report writes. JSON-serializable. */
