@@ -16,9 +16,12 @@ import lemmaB4 from './lemma-b4.se-tail.js';
 import lemmaB5 from './lemma-b5.norm-concentration.js';
 import lemmaB6 from './lemma-b6.chernoff.js';
 import lemmaC1eq18 from './lemma-c1.eq18-19.js';
+import lemmaC1 from './lemma-c1.init-norms.js';
+import lemmaC2i from './lemma-c2.gradient-bound.js';
+import lemmaC2ii from './lemma-c2.a-bound.js';
 
 /** Every claim record, in the report's order. Adding a claim: its file here and its property in properties/. */
-export const ALL_CLAIMS: readonly ClaimRecord<any>[] = [eq1516, eq3, eq41, normAaai, aIncrement, theorem2, lemma5, lemma5t2, lemma5long, lemma6, lemma6long, lemmaB2, corollaryB3, lemmaB4, lemmaB5, lemmaB6, lemmaC1eq18];
+export const ALL_CLAIMS: readonly ClaimRecord<any>[] = [eq1516, eq3, eq41, normAaai, aIncrement, theorem2, lemma5, lemma5t2, lemma5long, lemma6, lemma6long, lemmaB2, corollaryB3, lemmaB4, lemmaB5, lemmaB6, lemmaC1, lemmaC1eq18, lemmaC2i, lemmaC2ii];
 
 export function claimById(id: string): ClaimRecord<any> | undefined {
   return ALL_CLAIMS.find((c) => c.id === id);
