@@ -5,6 +5,12 @@ import eq41 from './eq-41.norm-identity.js';
 import aIncrement from './insights-thm2.a-increment.js';
 import normAaai from './insights-thm2.norm-identity-aaai.js';
 import theorem2 from './theorem-2.escape-lazy.js';
+import lemma3nonpositive from './lemma-3.nonpositive.js';
+import lemma3quarter from './lemma-3.quarter.js';
+import lemma3positiveRare from './lemma-3.positive-rare.js';
+import lemma3bounded from './lemma-3.bounded.js';
+import lemma4 from './lemma-4.oscillation-diminishing.js';
+import phase2Start from './phase-2.start.js';
 import lemma5 from './lemma-5.alignment.js';
 import lemma5t2 from './lemma-5.t2.js';
 import lemma5long from './lemma-5.alignment-long.js';
@@ -21,7 +27,7 @@ import lemmaC2i from './lemma-c2.gradient-bound.js';
 import lemmaC2ii from './lemma-c2.a-bound.js';
 
 /** Every claim record, in the report's order. Adding a claim: its file here and its property in properties/. */
-export const ALL_CLAIMS: readonly ClaimRecord<any>[] = [eq1516, eq3, eq41, normAaai, aIncrement, theorem2, lemma5, lemma5t2, lemma5long, lemma6, lemma6long, lemmaB2, corollaryB3, lemmaB4, lemmaB5, lemmaB6, lemmaC1, lemmaC1eq18, lemmaC2i, lemmaC2ii];
+export const ALL_CLAIMS: readonly ClaimRecord<any>[] = [eq1516, eq3, eq41, normAaai, aIncrement, theorem2, lemma3nonpositive, lemma3quarter, lemma3positiveRare, lemma3bounded, lemma4, phase2Start, lemma5, lemma5t2, lemma5long, lemma6, lemma6long, lemmaB2, corollaryB3, lemmaB4, lemmaB5, lemmaB6, lemmaC1, lemmaC1eq18, lemmaC2i, lemmaC2ii];
 
 export function claimById(id: string): ClaimRecord<any> | undefined {
   return ALL_CLAIMS.find((c) => c.id === id);

@@ -64,7 +64,7 @@ export function evaluateCondition1(c: Configuration): HypothesisCheck[] {
   const a1LongLog10 = C.log10C + Math.log10(Math.max(Math.log(1 / c.eta) ** 6, a1));
   out.push({
     id: 'A1-long',
-    status: a1LongLog10 > Math.log10(REACHABLE_WIDTH) ? 'unreachable' : c.m >= 10 ** a1LongLog10 ? 'met' : 'relaxed',
+    status: Math.log10(c.m) >= a1LongLog10 ? 'met' : a1LongLog10 > Math.log10(REACHABLE_WIDTH) ? 'unreachable' : 'relaxed',
     required: `m >= C max((ln 1/eta)^6, 1/sqrt(eta)) = 10^${a1LongLog10.toFixed(1)} (long version, C from footnote 3)`,
     actual: `m = ${c.m}`,
     log10Margin: Math.log10(c.m) - a1LongLog10,
@@ -127,7 +127,7 @@ export function evaluateCondition1(c: Configuration): HypothesisCheck[] {
   const wq = lemma3QuarterWidth(c.d);
   out.push({
     id: 'rho-width',
-    status: wq > REACHABLE_WIDTH ? 'unreachable' : c.m >= wq ? 'met' : 'relaxed',
+    status: c.m >= wq ? 'met' : wq > REACHABLE_WIDTH ? 'unreachable' : 'relaxed',
     required: `m >= ((1 - 3/(4 sqrt pi)) rho / (1/2 - 3/(4 sqrt pi)))^8 = ${fmt(wq)} (proof of Lemma C.3)`,
     actual: `m = ${c.m}`,
     log10Margin: Math.log10(c.m / wq),

@@ -1,0 +1,94 @@
+import type { ClaimRecord } from '../src/verdict/types.js';
+
+/** One configuration of label-noise SGD (batch 1, eps = +-sigma) from the NTK initialization, run over `seeds` seeds. */
+export interface Phase2Config {
+  name: string;
+  m: number;
+  d: number;
+  n: number;
+  eta: number;
+  sigma: number;
+  /** ||theta*|| = thetaScale * m^(-1/4) (A4 asks thetaScale <= 1) */
+  thetaScale: number;
+  /** step budget B of one run */
+  budget: number;
+  /** the event is checked every `every` steps */
+  every: number;
+  seeds: number;
+}
+
+export interface Phase2Domain {
+  configs: Phase2Config[];
+  /** blocks of a run's second half for the decay fit of ln R */
+  blocks: number;
+  /** the sigma = 0 contrast: fast-check draws (config, seed) and runs it without label noise for budget * sigma0BudgetFraction steps */
+  sigma0: { numRuns: number; seeds: number; budgetFraction: number };
+}
+
+const paperSetting = (budget: number, seeds: number): Phase2Config => ({ name: 'paper', m: 1000, d: 20, n: 200, eta: 1e-3, sigma: 4, thetaScale: 1, budget, every: 100, seeds });
+
+/** AAAI "Phase II: Alignment and Convergence" (first sentence) = long version Section 3.3; the picture of Table 1 / the abstract. */
+export const record: ClaimRecord<Phase2Domain> = {
+  id: 'phase-2.start',
+  title: 'Phase II begins when every neuron has ||w_i||, |a_i| <= sqrt(eta): does label-noise SGD reach that event?',
+  quote: String.raw`\text{When all the neurons satisfy } \|\mathbf{w}_i\|, |a_i| \leq \sqrt{\eta}, \text{ we say that Phase II begins. This situation is analogous to small initialization (Geiger et al. 2020; Woodworth et al. 2020). During this phase, the neurons in the first layer rapidly align with the ground-truth interpolator } \theta^*. \quad \text{(Abstract) In Phase I, the magnitudes of model weights progressively diminish, and the model escapes the lazy regime; enters the rich regime. In Phase II, the alignment between model weights and the ground-truth interpolator increases, and the model eventually converges.}`,
+  quoteLong: String.raw`\text{When all the neurons satisfy } ||w_i||, |a_i| \le \sqrt{\eta}, \text{ we say that Phase II begins. This situation is analogous to small initialization [13, 38].}`,
+  sources: {
+    aaai: ['Phase II: Alignment and Convergence (first sentence)', 'Table 1', 'Abstract', 'Lemma 5 ("Assume that phase II begins at time t1")'],
+    long: ['Section 3.3 (first sentence)', 'Abstract', 'Lemma 3.4'],
+  },
+  kind: 'empirical',
+  hypotheses: ['A1', 'A2', 'A3', 'A4', 'A5', 'A6', 'sigma>0'],
+  uses: ['theorem-2.escape-lazy', 'lemma-4.oscillation-diminishing'],
+  checks:
+    'A definition of an event, E(t) = {max_i ||w_i(t)|| <= sqrt(eta) and max_i |a_i(t)| <= sqrt(eta)}; the claim checked is the paper\'s picture that label-noise SGD reaches it (Phase I ends, Lemma 5 starts at its time t1). ' +
+    'Label-noise SGD (Eqs. (3)-(4), batch 1, eps = +-sigma; the engine\'s Stepper) from the NTK initialization (Eq. (5)) on the data of Section 3.1, over configurations and seeds; the event is checked every `every` steps (t1 = the first checked step with E(t); a run stops there). ' +
+    'Per run: t1 or "not reached within B"; the fraction of neurons with ||w_i|| <= sqrt(eta) (and with both) over time; min over time of max_i ||w_i|| / sqrt(eta); and, for a run that ends without the event, a decay fit of ln R, R = max(max_i ||w_i||, max_i |a_i|) / sqrt(eta) (E <=> R <= 1): OLS of the means of ln R over `blocks` blocks of the second half of the run against t, with a two-sided slopeAlpha interval. ' +
+    'A run is stalled when R stayed above 1 in its second half, its plateau exp(mean ln R) is >= plateauMin, and even the fastest decay inside the interval is below rateFraction x kappa, kappa = eta^2 sigma^2 / 2 the Phase I rate of ln ||w_i|| (the label-noise part of Delta W_i, -eta^2 sigma^2 ||w_i||^2 per step): R would need more than the horizon ln(plateau) / (rateFraction kappa) steps to reach 1. ' +
+    'Verdict: holds when every run reaches the event within its budget; fails when every seed of some configuration stalls; inconclusive otherwise (with the horizon the fitted decay would need). ' +
+    'Beside it: Condition 1 per configuration, the interpolation bound ||theta*|| / (m eta) (at the event ||theta|| <= m eta, so near-interpolating runs need ||theta*|| <= m eta) and the balanced minimum-sharpness ratio sqrt(d) ||theta*|| / (m eta) (at the interpolator minimizing sum_i (d a_i^2 + ||w_i||^2), sum_i ||w_i||^2 = sqrt(d) ||theta*||, so some ||w_i||^2 > eta once it exceeds 1), and the exploration "sigma>0" (sigma = 0: no approach to the event).',
+  domain: {
+    quick: {
+      configs: [
+        { name: 'scaled-A4', m: 100, d: 10, n: 10_000, eta: 1e-2, sigma: 2, thetaScale: 1, budget: 100_000, every: 10, seeds: 2 },
+        { name: 'half-width-A4', m: 50, d: 10, n: 2_500, eta: 2e-2, sigma: 2, thetaScale: 1, budget: 100_000, every: 10, seeds: 2 },
+        { name: 'scaled-small-theta', m: 100, d: 10, n: 10_000, eta: 1e-2, sigma: 2, thetaScale: 0.05 / Math.pow(100, -0.25), budget: 100_000, every: 10, seeds: 2 },
+        paperSetting(10_000, 1),
+      ],
+      blocks: 20,
+      sigma0: { numRuns: 8, seeds: 2, budgetFraction: 0.2 },
+    },
+    paper: {
+      configs: [
+        paperSetting(1_200_000, 1),
+        { name: 'scaled-A4', m: 100, d: 10, n: 10_000, eta: 1e-2, sigma: 2, thetaScale: 1, budget: 300_000, every: 10, seeds: 4 },
+        { name: 'scaled-A4-sigma4', m: 100, d: 10, n: 10_000, eta: 1e-2, sigma: 4, thetaScale: 1, budget: 300_000, every: 10, seeds: 3 },
+        { name: 'half-width-A4', m: 50, d: 10, n: 2_500, eta: 2e-2, sigma: 2, thetaScale: 1, budget: 300_000, every: 10, seeds: 4 },
+        { name: 'double-width-A4', m: 200, d: 10, n: 40_000, eta: 5e-3, sigma: 2, thetaScale: 1, budget: 600_000, every: 20, seeds: 2 },
+        { name: 'scaled-small-theta', m: 100, d: 10, n: 10_000, eta: 1e-2, sigma: 2, thetaScale: 0.05 / Math.pow(100, -0.25), budget: 300_000, every: 10, seeds: 4 },
+      ],
+      blocks: 20,
+      sigma0: { numRuns: 16, seeds: 3, budgetFraction: 0.2 },
+    },
+  },
+  thresholds: {
+    event: { value: 1, why: 'E(t) <=> R(t) = max(max_i ||w_i||, max_i |a_i|) / sqrt(eta) <= 1: the printed definition' },
+    plateauMin: { value: 1.5, why: '"well above 1": a stalled run\'s second-half level exp(mean ln R) is at least 1.5 (and R never reached 1 in the second half)' },
+    rateFraction: {
+      value: 0.05,
+      why: 'a stall: even the fastest decay of ln R inside the slope interval is below 5% of kappa = eta^2 sigma^2 / 2, the Phase I rate (ln ||w_i|| loses eta^2 sigma^2 / 2 per step through the label-noise term of Delta W_i); equivalently R would need more than 20 ln(plateau) / kappa further steps',
+    },
+    slopeAlpha: {
+      value: 0.01,
+      why: 'two-sided level of the t-interval of the block-mean slope (an empirical verdict: no share of the family-wise alpha; block means of the second half temper the autocorrelation of R along a run)',
+    },
+    divergenceBound: { value: 1e8, why: "the engine's default: |theta_k| > 1e8 or a non-finite theta ends a run as 'diverged at step s', reported as a string" },
+  },
+  tests: 0,
+  expected: {
+    verdict: 'fails',
+    reason:
+      'At the quick tier both seeds of the scaled A4 configurations (m = 100, eta = 0.01 and m = 50, eta = 0.02; sigma = 2, ||theta*|| = m^(-1/4), n = 1/eta^2) plateau at R ~ 2.4-2.9 (50-70% of the neurons inside at the end, never all) with the fastest decay in the slope interval at most ~2% of the Phase I rate, so they stall; the small-||theta*|| control reaches the event and the short paper-setting run is still decaying.',
+  },
+};
+export default record;
