@@ -25,7 +25,7 @@ export const record: ClaimRecord<NormIdentityDomain> = {
   quoteLong: String.raw`\text{(Insights from Theorem 3.2) } \|\boldsymbol{w}_{i}(T)\|^{2} = \|\boldsymbol{w}_{i}(0)\|^{2} + \eta^{2} \sum_{j=0}^{T-1} \Delta W_{i}(j) - a_{i}(0)^{2} + a_{i}(T)^{2}, \quad \Delta W_{i}(j) = -\nabla \hat{\ell}_{\xi_{j}}(\boldsymbol{\theta}(j))^{2} ((\boldsymbol{x}_{\xi_{j}}^{\top} \cdot \boldsymbol{w}_{i}(j))^{2} - a_{i}(j)^{2} \cdot \|\boldsymbol{x}_{\xi_{j}}\|^{2})`,
   sources: {
     aaai: ['Insights from Theorem 2 (the same norm equation, but its Delta W_i(j) is printed without the bracket: claim insights-thm2.norm-identity-aaai)'],
-    long: ['Eq. (41)', 'Insights from Theorem 3.2', 'Eqs. (33)-(40) (its derivation)', 'Lemma C.3 (uses it)'],
+    long: ['Eq. (41)', 'Insights from Theorem 3.2', 'Eqs. (33)-(40) (its derivation)', 'proof of Lemma C.3 (uses it)'],
   },
   kind: 'identity',
   hypotheses: [],

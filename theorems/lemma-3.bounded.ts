@@ -34,7 +34,7 @@ export const record: ClaimRecord<BoundedDomain> = {
   title: 'Lemma 3, part 2: Delta W_i(j) <= O(1)',
   quote: lemma3Quote + String.raw`[...] 2. [...] Furthermore, we have $\Delta W_i(j) \leq O(1)$.`,
   quoteLong: String.raw`Lemma C.3 [...] 4. $\Delta W_i(j) \leq O(1)$. Proof: By Lemma C.2 (i), $\nabla \hat\ell_{\xi_j}(\theta(j)) \le O(m^{1/4})$. So with Condition 3.1A(5), $\|x_{\xi_j}\| \le C_{data}$ we have $\Delta W_i(j) \le \nabla \hat\ell_{\xi_j}(\theta(j))^2 (a_i(j)^2 \|x_{\xi_j}\|^2) \le \frac{O(m^{1/4})^2 C_{data}^2}{m^{1/2}} = O(1)$`,
-  sources: { aaai: ['Lemma 3, part 2 (second sentence)'], long: ['Lemma C.3, item 4', 'proof of Lemma C.3 (the O(1) display)', 'Lemma C.2 (i), Eq. (32)'] },
+  sources: { aaai: ['Lemma 3, part 2 (second sentence)'], long: ['Lemma C.3, item 4', 'proof of Lemma C.3 (the O(1) display)', 'proof of Lemma C.3 via Lemma C.2 (i), Eq. (32)'] },
   kind: 'asymptotic',
   hypotheses: part1Hypotheses,
   uses: ['lemma-c2.a-bound', 'lemma-c2.gradient-bound'],

@@ -44,8 +44,8 @@ export const record: ClaimRecord<Lemma4Domain> = {
   quote: String.raw`\textbf{Lemma 4} (Progressively diminishing under simulation setup). \textit{Suppose Condition 1 (A1-3, 5-6) holds (let $m = \frac{1}{\sqrt{\eta}}$) and consider the update rule in Equations (6) and (7), there exists a step $t_0 \leq \frac{1}{\eta^2}$ such that}$^4$ $\mathbb{E}\left[\frac{1}{m} \sum_{i=1}^m \|\mathbf{w}_i(t_0)\|^2\right] \leq \sqrt{\eta}. \quad (8)$ \quad with $\mathbf{w}_i(t+1) = \mathbf{w}_i(t) - \eta \cdot a_i(t) \nabla \mathcal{L}_{\mathcal{D}}(\theta(t)) \mathbf{x}_i$ (6), $a_i(t+1) = a_i(t) + \delta_i(t)$ (7), $\delta_i(t) = -\eta^{0.25}$ if $a_i(t) = \eta^{0.25}$, $\eta^{0.25}$ if $a_i(t) = -\eta^{0.25}$, $\sim \{-\eta^{0.25}, \eta^{0.25}\}$ if $a_i(t) = 0$; $a_i(0) = \pm\eta^{0.25}$ w.p. $1/4$ each, $0$ w.p. $1/2$; $\mathbf{w}_i(0)$ as in Eq. (5). Footnote 4: $\mathbb{E}$ is over the sampled data and the noise.`,
   quoteLong: String.raw`\textbf{Lemma 3.3} (Progressively diminishing under simulation setup). Suppose Condition 3.1 (A1-3, 5-6) holds (let $m = \frac{1}{\sqrt{\eta}}$) and consider the update rule in Equations (5) and (6), there exists a step $t_0 \le \frac{1}{\eta^2}$ such that $\mathbb{E}\left[\frac{1}{m}\sum_{i=1}^{m}\|\boldsymbol{w}_{i}(t_{0})\|^{2}\right] \leq \sqrt{\eta}. \ (7)$`,
   sources: {
-    aaai: ['Simulation Setup: Oscillation Induces Progressive Diminishing', 'Eq. (6)', 'Eq. (7)', 'Lemma 4', 'Eq. (8)', 'footnote 4', 'Condition 1'],
-    long: ['Section 3.2.1', 'Eq. (5)', 'Eq. (6)', 'Lemma 3.3', 'Eq. (7)', 'footnote 4', 'Condition 3.1'],
+    aaai: ['Simulation Setup: Oscillation Induces Progressive Diminishing', 'Eq. (6)', 'Eq. (7)', 'Lemma 4', 'Eq. (8)', 'footnote 4'],
+    long: ['Section 3.2.1', 'Eq. (5)', 'Eq. (6)', 'Lemma 3.3', 'Eq. (7)', 'footnote 4'],
   },
   kind: 'probabilistic',
   hypotheses: ['A1 (m = 1/sqrt(eta))', 'A2', 'A3', 'A5', 'A6', 'oscillation (Eq. (7))'],

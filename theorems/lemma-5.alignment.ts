@@ -32,7 +32,7 @@ export const record: ClaimRecord<Phase2Domain> = {
   title: 'Lemma 5 (Eq. (9)): from a Phase II start, every neuron has 1 - |cos(w_i, theta*)| <= O(ln(1/eta) sqrt(eta)) at t2 = t1 + ln(1/eta)/||theta*|| under GD',
   quote,
   sources: {
-    aaai: ['Phase II: Alignment and Convergence', 'Lemma 5', 'Eq. (9)', 'Condition 1'],
+    aaai: ['Phase II: Alignment and Convergence', 'Lemma 5', 'Eq. (9)'],
     long: ['Section 3.3', 'Lemma 3.4 (Eq. (8), unnormalized: claim lemma-5.alignment-long)', 'Lemma D.1 (Eq. (56)) and its proof, Eqs. (47)-(55), (57)'],
   },
   kind: 'asymptotic',

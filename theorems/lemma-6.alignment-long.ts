@@ -13,7 +13,7 @@ export const record: ClaimRecord<Phase2Domain> = {
   quote: String.raw`\textbf{Lemma 3.5} (Convergence). Suppose Condition 3.1 (A1-3, 5-6) holds and consider gradient descent for updates. Assume all the neurons are perfectly aligned at step $t_2$. Let $t_3 = t_2 + \frac{1}{\|\boldsymbol{\theta}^\star\|^2} \cdot \frac{\ln(1/\eta)}{\eta}$. Using gradient descent, we have $\|\boldsymbol{\theta}(t_3) - \boldsymbol{\theta}^\star\| \leq |O(\eta \cdot \ln \frac{1}{\eta})|$. Furthermore, for any neuron $\|\boldsymbol{w}_i(t_3)\| \geq \sqrt{\eta}$ ($i \in [m]$), we have $$\left|\langle \boldsymbol{\theta}^*, \boldsymbol{w}_i(t_3) \rangle\right| \ge 1 - \left| O(\eta \cdot \ln \frac{1}{\eta}) \right|. \quad (9)$$`,
   quoteLong: String.raw`\textbf{Lemma D.2} (Convergence). [...] $$|\langle \boldsymbol{w}(t_3), \boldsymbol{\theta}^* \rangle| \ge 1 - \left| O(\eta \cdot \ln \frac{1}{\eta}) \right| \quad (58)$$ [proof, last display:] $|\langle w(t_3), \theta^* \rangle| = \left| \frac{( \sum_{k=1}^m a_k(t_3) \gamma_k(t_3) ) \|\theta^*\|^2 + O(\eta \ln \frac{1}{\eta})}{\gamma_i(t_3) \|\theta^*\|^2 + O(\eta \ln \frac{1}{\eta})} \right| \geq \dots = 1 - \left| O(\eta \ln \frac{1}{\eta}) \right|$`,
   sources: {
-    aaai: ['Lemma 6, Eq. (10) (the normalized form: the stated correction)'],
+    aaai: ['correction from Lemma 6, Eq. (10) (the normalized form)'],
     long: ['Section 3.3, Lemma 3.5, Eq. (9)', 'Appendix D.2, Lemma D.2, Eq. (58) and the last display of its proof'],
   },
   kind: 'asymptotic',

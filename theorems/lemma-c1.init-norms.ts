@@ -25,7 +25,7 @@ export const record: ClaimRecord<InitNormsDomain> = {
   id: 'lemma-c1.init-norms',
   title: 'Lemma C.1: Pr[ ||w_i(0)|| <= m^(1/12)/4 for all i ] >= 1 - O(1/m) under the NTK initialization',
   quote: String.raw`\textbf{Lemma C.1.} Let event $B_0 = \{ \| \boldsymbol{w_i}(\mathbf{0}) \| \le 1/4 \cdot m^{1/12} \text{ for all } i \in [m] \}$. Suppose Condition 3.1 (A1) holds. Under NTK initialization as in Section 3.1, we have $\Pr[B_0] \ge 1 - O(\frac{1}{m})$.`,
-  sources: { long: ['Lemma C.1', 'Eqs. (17)-(21) (its proof)', 'Lemma C.2 (uses it)', 'Eq. (5) (NTK initialization)'] },
+  sources: { long: ['Lemma C.1', 'Eqs. (17)-(21) (its proof)', 'proof of Lemma C.2 (uses it)', 'Eq. (5) (NTK initialization)'] },
   kind: 'asymptotic',
   hypotheses: ['A1', 'NTK-init'],
   uses: [],

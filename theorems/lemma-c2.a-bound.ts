@@ -6,7 +6,7 @@ export const record: ClaimRecord<LazyDomain> = {
   id: 'lemma-c2.a-bound',
   title: 'Lemma C.2 (ii): while the model is lazy (t <= T0), a_i(t) <= m^(-1/4) for every i, with probability 1 - O(1/m)',
   quote: String.raw`\textbf{Lemma C.2.} Suppose Condition 3.1 (A1-2,4-6) holds and consider the update rule in Equation (3). Given the model is still in the lazy regime within $T_0 = O(\frac{\log m}{\eta^2 \cdot m^{1/2}})$, with probability at least $1 - O(\frac{1}{m})$, we have the following two propositions hold: \ldots (ii). (Bound of $a_i$) For every $t \leq T_0$, $a_i(t) \leq m^{-1/4}$.`,
-  sources: { long: ['Lemma C.2 (ii)', 'its proof: event C_t, Eqs. (25)-(31) and the union bound after Eq. (31)', 'Lemma C.1 (used for ||w_i(0)|| <= m^(1/12))'] },
+  sources: { long: ['Lemma C.2 (ii)', 'its proof: event C_t, Eqs. (25)-(31) and the union bound after Eq. (31)', 'proof of Lemma C.2 via Lemma C.1 (||w_i(0)|| <= m^(1/12))'] },
   kind: 'probabilistic',
   hypotheses: ['A1', 'A2', 'A4', 'A5', 'A6', 'lazy-premise'],
   uses: ['lemma-c1.init-norms', 'lemma-c2.gradient-bound'],

@@ -34,8 +34,8 @@ export const record: ClaimRecord<Phase2Domain> = {
   quote: String.raw`\text{When all the neurons satisfy } \|\mathbf{w}_i\|, |a_i| \leq \sqrt{\eta}, \text{ we say that Phase II begins. This situation is analogous to small initialization (Geiger et al. 2020; Woodworth et al. 2020). During this phase, the neurons in the first layer rapidly align with the ground-truth interpolator } \theta^*. \quad \text{(Abstract) In Phase I, the magnitudes of model weights progressively diminish, and the model escapes the lazy regime; enters the rich regime. In Phase II, the alignment between model weights and the ground-truth interpolator increases, and the model eventually converges.}`,
   quoteLong: String.raw`\text{When all the neurons satisfy } ||w_i||, |a_i| \le \sqrt{\eta}, \text{ we say that Phase II begins. This situation is analogous to small initialization [13, 38].}`,
   sources: {
-    aaai: ['Phase II: Alignment and Convergence (first sentence)', 'Table 1', 'Abstract', 'Lemma 5 ("Assume that phase II begins at time t1")'],
-    long: ['Section 3.3 (first sentence)', 'Abstract', 'Lemma 3.4'],
+    aaai: ['Phase II: Alignment and Convergence (first sentence)', 'Table 1', 'Abstract', 'premise of Lemma 5 ("Assume that phase II begins at time t1")'],
+    long: ['Section 3.3 (first sentence)', 'Abstract', 'premise of Lemma 3.4'],
   },
   kind: 'empirical',
   hypotheses: ['A1', 'A2', 'A3', 'A4', 'A5', 'A6', 'sigma>0'],

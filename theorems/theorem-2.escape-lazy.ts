@@ -91,8 +91,8 @@ export const record: ClaimRecord<EscapeDomain> = {
   quote: String.raw`\textbf{Definition 1} (The lazy regime). $\forall i \in [m]$, it holds that $\|\mathbf{w}_i(t) - \mathbf{w}_i(0)\| \leq \frac{1}{\sqrt{m}}$. \quad \textbf{Theorem 2} (Escaping the lazy regime). Suppose Condition 1 (A1-2, 4-6) hold and consider the update rule in Equation (3). With probability at least $1 - O\left(\frac{1}{m}\right)$, all the neurons $\mathbf{w}_i$ ($i \in [m]$) escape from the lazy regime at time $T_1 = \frac{384\sqrt{\log m}}{\sigma^2 \eta^2 \sqrt{m}}$.`,
   quoteLong: String.raw`\textbf{Theorem 3.2 / C.4} (Escaping the lazy regime). Suppose Condition 3.1 (A1-2, 4-6) holds and consider the update rule in Equation (3). With probability at least $1 - O(\frac{1}{m})$, all the neurons $w_i$ ($i \in [m]$) escape from the lazy regime at time $T_1 = \frac{384\sqrt{\log m}}{\sigma^2 \eta^2 \sqrt{m}}$.`,
   sources: {
-    aaai: ['Definition 1', 'Theorem 2', 'Condition 1', 'Proof Sketch of Theorem 2'],
-    long: ['Definition 3.1', 'Theorem 3.2', 'Theorem C.4 (proof, Eqs. (45)-(46))', 'Condition 3.1'],
+    aaai: ['Definition 1', 'Theorem 2', 'Proof Sketch of Theorem 2'],
+    long: ['Definition 3.1', 'Theorem 3.2', 'Theorem C.4 (proof, Eqs. (45)-(46))'],
   },
   kind: 'probabilistic',
   hypotheses: ['A1', 'A2', 'A4', 'A5', 'A6', 'sigma>0'],
