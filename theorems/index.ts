@@ -25,9 +25,15 @@ import lemmaC1eq18 from './lemma-c1.eq18-19.js';
 import lemmaC1 from './lemma-c1.init-norms.js';
 import lemmaC2i from './lemma-c2.gradient-bound.js';
 import lemmaC2ii from './lemma-c2.a-bound.js';
+import expFigure2 from './experiment.figure-2.js';
+import expOscillation from './experiment.oscillation.js';
+import expPeriodic from './experiment.periodic.js';
+import expSam from './experiment.figure-4-sam.js';
+import expSparsity from './experiment.sparsity.js';
+import expGeneralization from './experiment.generalization.js';
 
 /** Every claim record, in the report's order. Adding a claim: its file here and its property in properties/. */
-export const ALL_CLAIMS: readonly ClaimRecord<any>[] = [eq1516, eq3, eq41, normAaai, aIncrement, theorem2, lemma3nonpositive, lemma3quarter, lemma3positiveRare, lemma3bounded, lemma4, phase2Start, lemma5, lemma5t2, lemma5long, lemma6, lemma6long, lemmaB2, corollaryB3, lemmaB4, lemmaB5, lemmaB6, lemmaC1, lemmaC1eq18, lemmaC2i, lemmaC2ii];
+export const ALL_CLAIMS: readonly ClaimRecord<any>[] = [eq1516, eq3, eq41, normAaai, aIncrement, theorem2, lemma3nonpositive, lemma3quarter, lemma3positiveRare, lemma3bounded, lemma4, phase2Start, lemma5, lemma5t2, lemma5long, lemma6, lemma6long, lemmaB2, corollaryB3, lemmaB4, lemmaB5, lemmaB6, lemmaC1, lemmaC1eq18, lemmaC2i, lemmaC2ii, expFigure2, expOscillation, expPeriodic, expSam, expSparsity, expGeneralization];
 
 export function claimById(id: string): ClaimRecord<any> | undefined {
   return ALL_CLAIMS.find((c) => c.id === id);

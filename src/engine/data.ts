@@ -1,5 +1,6 @@
 import { Matrix } from 'ml-matrix';
-import { requireNumber } from './errors.js';
+import { InputError, requireNumber } from './errors.js';
+import { MAX_DIM, requireRows, requireSeed } from './limits.js';
 import { dot, rows } from './matrix.js';
 import { stream } from './rng.js';
 
@@ -25,10 +26,12 @@ export interface Dataset {
   readonly thetaStar: Float64Array; // d
 }
 
-export function validateDataConfig(c: DataConfig): DataConfig {
-  requireNumber('n', c.n, { min: 1, integer: true });
-  requireNumber('d', c.d, { min: 1, integer: true });
-  requireNumber('nTest', c.nTest, { min: 0, integer: true });
+export function validateDataConfig(config: DataConfig): DataConfig {
+  if (config === null || typeof config !== 'object' || Array.isArray(config)) throw new InputError('data config', 'expected an object with n, d, nTest and thetaStarNorm');
+  const c = config;
+  requireNumber('d', c.d, { min: 1, max: MAX_DIM, integer: true });
+  requireRows('n', c.n, c.d);
+  requireRows('nTest', c.nTest, c.d, 0);
   requireNumber('thetaStarNorm', c.thetaStarNorm, { min: 0 });
   if (c.sparsity !== undefined) requireNumber('sparsity', c.sparsity, { min: 1, max: c.d, integer: true });
   return c;
@@ -72,10 +75,14 @@ function labels(X: Matrix, thetaStar: Float64Array): Float64Array {
 
 export function makeDataset(config: DataConfig, seed: string | number): Dataset {
   const c = validateDataConfig(config);
+  requireSeed('seed', seed);
   const thetaStar = makeThetaStar(c.d, c.thetaStarNorm, c.sparsity ?? c.d, seed);
   const X = gaussianMatrix(c.n, c.d, seed, 'train');
   const Xtest = gaussianMatrix(c.nTest, c.d, seed, 'test');
-  return { X, y: labels(X, thetaStar), Xtest, ytest: labels(Xtest, thetaStar), thetaStar };
+  const y = labels(X, thetaStar);
+  const ytest = labels(Xtest, thetaStar);
+  for (const v of [y, ytest]) for (const l of v) if (!Number.isFinite(l)) throw new InputError('thetaStarNorm', `${c.thetaStarNorm} makes labels overflow float64`);
+  return { X, y, Xtest, ytest, thetaStar };
 }
 
 /** max_i ||x_i|| over the training set: the C_data of Condition 1 A5 that this data set meets. */

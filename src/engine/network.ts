@@ -1,5 +1,6 @@
 import { Matrix } from 'ml-matrix';
 import { requireNumber } from './errors.js';
+import { MAX_DIM, requireOptions, requireRows, requireSeed } from './limits.js';
 import { dot, rows, vec } from './matrix.js';
 import { stream } from './rng.js';
 
@@ -21,12 +22,16 @@ export function widthOf(s: State): number {
  * `aScale`/`wScale` multiply the standard deviations (1 = the paper's Eq. 5).
  */
 export function initNTK(m: number, d: number, seed: string | number, opts: { aScale?: number; wScale?: number } = {}): State {
-  requireNumber('m', m, { min: 1, integer: true });
-  requireNumber('d', d, { min: 1, integer: true });
+  requireNumber('d', d, { min: 1, max: MAX_DIM, integer: true });
+  requireRows('m', m, d);
+  requireSeed('seed', seed);
+  const o = requireOptions<{ aScale: number; wScale: number }>('init options', opts);
+  const wScale = o.wScale === undefined ? 1 : requireNumber('wScale', o.wScale, { min: 0 });
+  const aScale = o.aScale === undefined ? 1 : requireNumber('aScale', o.aScale, { min: 0 });
   const rngW = stream(seed, 'init', 'W');
   const rngA = stream(seed, 'init', 'a');
-  const sw = (opts.wScale ?? 1) / Math.sqrt(d);
-  const sa = (opts.aScale ?? 1) / Math.sqrt(m);
+  const sw = wScale / Math.sqrt(d);
+  const sa = aScale / Math.sqrt(m);
   const W = new Matrix(m, d);
   for (const row of rows(W)) for (let k = 0; k < d; k++) row[k] = sw * rngW.gaussian();
   const a = new Matrix(1, m);

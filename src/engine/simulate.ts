@@ -1,6 +1,7 @@
 import type { Matrix } from 'ml-matrix';
 import type { Dataset } from './data.js';
 import { InputError, requireNumber } from './errors.js';
+import { requireCallback, requireSeed } from './limits.js';
 import { allFinite } from './matrix.js';
 import { cloneState, type State } from './network.js';
 import { Drawer } from './rules/draw.js';
@@ -47,6 +48,7 @@ export class Simulation {
     readonly rule: Rule,
     readonly seed: string | number,
   ) {
+    requireSeed('seed', seed);
     this.stepper = new Stepper(state, data, rule);
     this.drawer = new Drawer(rule, data, state.W.rows, seed);
     this.W0 = cloneState(state).W;
@@ -69,14 +71,30 @@ export class Simulation {
   }
 
   run(opts: RunOptions): RunResult {
-    requireNumber('steps', opts.steps, { min: 0, integer: true });
+    if (opts === null || typeof opts !== 'object') throw new InputError('run options', 'expected an object with steps');
+    requireNumber('steps', opts.steps, { min: 0, max: Number.MAX_SAFE_INTEGER, integer: true });
     const logEvery = opts.logEvery ?? 0;
     const watchEvery = opts.watchEvery ?? 1;
     requireNumber('logEvery', logEvery, { min: 0, integer: true });
     requireNumber('watchEvery', watchEvery, { min: 1, integer: true });
     const bound = opts.divergenceBound ?? 1e8;
+    // Infinity means no bound (a run still stops at the first non-finite theta)
+    if (bound !== Infinity) requireNumber('divergenceBound', bound, { min: 0, exclusiveMin: true });
+    requireCallback('watch', opts.watch);
+    requireCallback('progress', opts.progress);
+    requireCallback('onDraw', opts.onDraw);
     const log: LogRow[] = [];
-    if (logEvery > 0) log.push(this.row());
+    // a logged row with a number float64 cannot hold (an overflowed loss or norm) ends the run as a divergence: never NaN in a log
+    const logRow = (): Outcome | undefined => {
+      const row = this.row();
+      for (const [k, v] of Object.entries(row)) if (!Number.isFinite(v)) return { kind: 'diverged', step: this.t, reason: `${k} = ${v} at step ${this.t}: the state overflows float64` };
+      log.push(row);
+      return undefined;
+    };
+    if (logEvery > 0) {
+      const bad = logRow();
+      if (bad) return { outcome: bad, log };
+    }
     const end = this.t + opts.steps;
     while (this.t < end) {
       if (opts.onDraw) {
@@ -92,7 +110,10 @@ export class Simulation {
           return { outcome: { kind: 'diverged', step: this.t, reason: `|theta_${k}| > ${bound}` }, log };
         }
       }
-      if (logEvery > 0 && this.t % logEvery === 0) log.push(this.row());
+      if (logEvery > 0 && this.t % logEvery === 0) {
+        const bad = logRow();
+        if (bad) return { outcome: bad, log };
+      }
       if (opts.progress && this.t % 10000 === 0) opts.progress(this.t);
       if (opts.watch && this.t % watchEvery === 0) {
         const reason = opts.watch(this.t, this);

@@ -3,6 +3,17 @@ import type { ClaimRun, Tier } from '../verdict/types.js';
 import { coverage } from './coverage.js';
 import { provenance } from './provenance.js';
 import { SCHEMA_VERSION, type ClaimError, type ClaimsReport } from './schema.js';
+import { shellWord } from '../verdict/search.js';
+
+/** The command that re-runs one claim at the tier and seed it ran with (the report's "Reproduce"). */
+export function claimReproduceCommand(r: Pick<ClaimRun, 'id' | 'tier' | 'seed'>): string {
+  return `npm run audit -- --claim ${shellWord(r.id)} --tier ${r.tier} --seed ${r.seed}`;
+}
+
+/** The command that re-runs a whole report (or the claims it was narrowed to). */
+export function reportReproduceCommand(tier: Tier, seed: number, claims: readonly string[]): string {
+  return ['npm run audit --', ...claims.map((c) => `--claim ${shellWord(c)}`), `--tier ${tier}`, `--seed ${seed}`].join(' ');
+}
 
 /** Assembles claims.json from the runs, in the registry's order (not the order the workers finished). */
 export function buildReport(opts: {
@@ -38,5 +49,6 @@ export function buildReport(opts: {
     claims,
     coverage: coverage(claims),
     errors: [...opts.errors].sort((a, b) => rank(a.id) - rank(b.id)),
+    reproduce: reportReproduceCommand(opts.tier, opts.seed, opts.claimsRequested),
   };
 }

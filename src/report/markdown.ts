@@ -1,5 +1,6 @@
 import type { ClaimRun, Evidence, Verdict } from '../verdict/types.js';
-import type { ClaimsReport } from './schema.js';
+import { claimReproduceCommand } from './build.js';
+import type { ClaimsReport, FigureFile } from './schema.js';
 
 const ICON: Record<Verdict, string> = { holds: 'holds', fails: '**fails**', erratum: '**erratum**', vacuous: '*vacuous*', inconclusive: '*inconclusive*' };
 
@@ -29,12 +30,12 @@ export function paperNumbers(r: Pick<ClaimRun, 'sources'>): string {
 function table(rows: Record<string, number | string>[]): string[] {
   if (rows.length === 0) return ['(no rows)'];
   const cols = Object.keys(rows[0] as object);
-  const out = [`| ${cols.join(' | ')} |`, `| ${cols.map(() => '---').join(' | ')} |`];
+  const out = [`| ${cols.map(esc).join(' | ')} |`, `| ${cols.map(() => '---').join(' | ')} |`];
   for (const r of rows) out.push(`| ${cols.map((c) => esc(typeof r[c] === 'number' ? fmtNumber(r[c] as number) : String(r[c] ?? ''))).join(' | ')} |`);
   return out;
 }
 
-function section(r: ClaimRun, byId: Map<string, ClaimRun>): string[] {
+function section(r: ClaimRun, byId: Map<string, ClaimRun>, figures: readonly FigureFile[]): string[] {
   const L: string[] = [];
   L.push(`<a id="${r.id}"></a>`, `### ${r.id}: ${r.title}`, '');
   L.push(`**Verdict: ${r.verdict}.** ${r.summary}`, '');
@@ -49,7 +50,9 @@ function section(r: ClaimRun, byId: Map<string, ClaimRun>): string[] {
     });
     L.push(`- Uses: ${flags.join(', ')}`);
   }
-  L.push(`- Replay: \`${r.replay}\``, '');
+  L.push(`- Reproduce: \`${claimReproduceCommand(r)}\``);
+  if (r.counterexample) L.push(`- Replay the counterexample: \`${r.counterexample.replay}\``);
+  L.push('');
   L.push('Statement as printed:', '', '```latex', r.quote, '```', '');
   L.push(`What is checked: ${r.checks}`, '');
   L.push('Hypotheses:', '', '| hypothesis | status | detail |', '| --- | --- | --- |');
@@ -77,8 +80,14 @@ function section(r: ClaimRun, byId: Map<string, ClaimRun>): string[] {
     }
     L.push('');
   }
+  if (figures.length) {
+    L.push('Figures:', '');
+    for (const f of figures) L.push(f.error ? `- ${f.title}: could not be rendered (${esc(f.error)})` : `![${mdAlt(f.title)}](${f.file})`, '');
+  }
   return L;
 }
+
+const mdAlt = (s: string): string => s.replace(/[[\]\n]/g, ' ');
 
 export function renderMarkdown(rep: ClaimsReport): string {
   const p = rep.provenance;
@@ -89,8 +98,10 @@ export function renderMarkdown(rep: ClaimsReport): string {
   L.push('## Citation', '', '```');
   L.push(`commit   ${p.commit}${p.dirty ? ' (with uncommitted changes)' : ''}`);
   L.push(`date     ${p.date}`, `tier     ${p.tier}`, `seed     ${p.seed}`, `node     ${p.node}`, `backend  ${p.backend}`);
-  L.push(`schema   claims.json v${rep.schemaVersion}`, '```', '');
-  L.push('Cite a claim as: `<claim id>, <verdict>, audit <commit> (tier <tier>, seed <seed>)`, and link its section below.', '');
+  L.push(`schema   claims.json v${rep.schemaVersion}`);
+  if (rep.reproduce) L.push(`rerun    ${rep.reproduce}`);
+  L.push('```', '');
+  L.push('Cite a claim as: `<claim id>, <verdict>, audit <commit> (tier <tier>, seed <seed>)`, and link its section below. The same report with its figures embedded is in `index.html` beside this file.', '');
   const counts = new Map<string, number>();
   for (const c of rep.claims) counts.set(c.verdict, (counts.get(c.verdict) ?? 0) + 1);
   L.push('## Claims', '', `${rep.claims.length} claims: ${[...counts].map(([v, n]) => `${n} ${v}`).join(', ')}${rep.errors.length ? `; ${rep.errors.length} checks failed to run` : ''}.`, '');
@@ -109,7 +120,8 @@ export function renderMarkdown(rep: ClaimsReport): string {
   L.push(`- ${m.intervals}`);
   for (const n of m.notes) L.push(`- ${n}`);
   L.push('', '## Claims in detail', '');
-  for (const c of rep.claims) L.push(...section(c, byId));
+  const figs = rep.figureFiles ?? [];
+  for (const c of rep.claims) L.push(...section(c, byId, figs.filter((f) => f.claim === c.id)));
   L.push('## Packages', '', '| package | version |', '| --- | --- |');
   for (const [k, v] of Object.entries(p.packages)) L.push(`| ${k} | ${v} |`);
   L.push('');

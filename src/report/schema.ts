@@ -33,6 +33,22 @@ export interface ClaimError {
   error: string;
 }
 
+/** A figure rendered from a claim's Vega-Lite specification (the spec itself, with its data, is in the claim's `figures`). */
+export interface FigureFile {
+  claim: string;
+  /** the spec's id */
+  id: string;
+  title: string;
+  /** relative to the report folder: figures/<name>.svg (absent file when `error` is set) */
+  file: string;
+  /** why it could not be rendered */
+  error?: string;
+}
+
+/**
+ * Added compatibly in schema version 1 (all optional): `claims[].figures` (Vega-Lite specs with inline data),
+ * `figureFiles` (the rendered SVGs) and `reproduce` (the command that re-runs the whole report).
+ */
 export interface ClaimsReport {
   schemaVersion: number;
   provenance: Provenance;
@@ -41,4 +57,8 @@ export interface ClaimsReport {
   errors: ClaimError[];
   /** every numbered statement of both versions, with the claims that check it */
   coverage: CoverageRow[];
+  /** the figures rendered to figures/*.svg beside claims.json, in report order */
+  figureFiles?: FigureFile[];
+  /** the command that reproduces this report */
+  reproduce?: string;
 }

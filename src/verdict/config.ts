@@ -13,6 +13,11 @@ export interface AuditConfig {
   seed: number;
   /** replay one fast-check search of one claim: search name and path */
   replay?: { search: string; path: string };
+  /** `npm run explore`: run this many cases in the search named `explore` (every search when `explore` is unset) */
+  runs?: number;
+  explore?: string;
+  /** `npm run explore`: a file each executed search appends its outcome to (one JSON line per search) */
+  searchLog?: string;
 }
 
 export const DEFAULT_SEED = 20260312;
@@ -24,7 +29,18 @@ export const ENV = {
   search: 'AUDIT_SEARCH',
   path: 'AUDIT_PATH',
   report: 'AUDIT_REPORT_DIR',
+  runs: 'AUDIT_RUNS',
+  explore: 'AUDIT_EXPLORE',
+  searchLog: 'AUDIT_SEARCH_LOG',
 } as const;
+
+/** A number of fast-check runs: a positive integer (at most 1e6). */
+export function parseRuns(v: string): number {
+  if (!/^\d+$/.test(v.trim())) throw new InputError('runs', `expected a positive integer, got ${JSON.stringify(v)}`);
+  const n = Number(v);
+  if (!(n >= 1 && n <= 1_000_000)) throw new InputError('runs', `expected 1..1000000, got ${v}`);
+  return n;
+}
 
 export function parseTier(v: string): Tier {
   if (!(TIERS as readonly string[]).includes(v)) throw new InputError('tier', `expected one of ${TIERS.join(', ')}, got ${JSON.stringify(v)}`);
@@ -54,5 +70,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AuditConfig
   };
   const path = env[ENV.path];
   if (path !== undefined && path !== '') cfg.replay = { search: env[ENV.search] || 'main', path: parsePath(path) };
+  const runs = env[ENV.runs];
+  if (runs !== undefined && runs !== '') cfg.runs = parseRuns(runs);
+  const explore = env[ENV.explore];
+  if (explore !== undefined && explore !== '') cfg.explore = explore;
+  const log = env[ENV.searchLog];
+  if (log !== undefined && log !== '') cfg.searchLog = log;
   return cfg;
 }

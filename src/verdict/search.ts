@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { appendFileSync } from 'node:fs';
 import type { AuditConfig } from './config.js';
 import { hashSeed } from '../engine/rng.js';
 import type { Counterexample } from './types.js';
@@ -57,9 +58,11 @@ export function runSearch<T>(claimId: string, cfg: AuditConfig, spec: SearchSpec
     return !r.violated;
   });
   const replaying = cfg.replay !== undefined && cfg.replay.search === spec.name;
+  // `npm run explore`: AUDIT_RUNS overrides the number of cases of the explored search (of every search when none is named)
+  const numRuns = cfg.runs !== undefined && (cfg.explore === undefined || cfg.explore === spec.name) ? cfg.runs : spec.numRuns;
   const params: fc.Parameters<[T]> = replaying
-    ? { seed, path: (cfg.replay as { path: string }).path, endOnFailure: true, numRuns: spec.numRuns }
-    : { seed, numRuns: spec.numRuns };
+    ? { seed, path: (cfg.replay as { path: string }).path, endOnFailure: true, numRuns }
+    : { seed, numRuns };
   const details = fc.check(property, params);
   const out: SearchOutcome<T> = { cases };
   if (closest) out.closest = closest;
@@ -81,5 +84,6 @@ export function runSearch<T>(claimId: string, cfg: AuditConfig, spec: SearchSpec
     // the property threw: report as a failure of the check itself
     throw details.errorInstance ?? new Error(`search ${spec.name} of ${claimId} failed without a counterexample`);
   }
+  if (cfg.searchLog) appendFileSync(cfg.searchLog, `${JSON.stringify({ claim: claimId, search: spec.name, numRuns, fcSeed: seed, ...out })}\n`);
   return out;
 }

@@ -1,13 +1,31 @@
 import type { Dataset } from '../data.js';
 import { InputError } from '../errors.js';
+import { SgdKernel, sgdKernelFits } from '../kernels/sgdKernel.js';
 import { rows, vec } from '../matrix.js';
 import { theta, type State } from '../network.js';
 import type { Draw, Rule } from './types.js';
 import { validateRule } from './validate.js';
 
+/** Which implementation runs the fused pass of the SGD/GD rules ('auto': WebAssembly SIMD where available). */
+export type StepperKernel = 'auto' | 'wasm' | 'js';
+
+export interface StepperOptions {
+  kernel?: StepperKernel;
+}
+
 /**
  * The fast, in-place step of every update rule. It allocates nothing per step: scratch
  * buffers are made once, and W's rows (ml-matrix Float64Arrays) and a are updated in place.
+ *
+ * With the WebAssembly kernel (the default where the engine has SIMD), the Stepper moves W's rows and a
+ * into one block of WebAssembly memory when it is made: each row of the ml-matrix W (and a's one row)
+ * becomes a Float64Array view of that block, with the same values, so the state stays an ordinary
+ * ml-matrix state that callers read and write as before, while the fused pass runs over contiguous
+ * memory. The kernel performs the same float64 operations in the same order as the JavaScript loops
+ * below, so both give bit-identical trajectories (see kernels/sgdKernel.ts). While the Stepper holds
+ * the state, the matrices' row arrays are frozen (their rows' values stay writable; a row cannot be
+ * replaced or removed); if another Stepper adopts the same state, the next step of this one copies the
+ * values back in. Hold rows through rows(state.W) after the Stepper is made, not row objects taken before.
  *
  * Every rule of the paper is a two-layer step driven by an output-space gradient g in R^d:
  * for the loss L(theta) with theta = a^T W, dL/dw_i = a_i g and dL/da_i = <w_i, g>
@@ -24,21 +42,77 @@ export class Stepper {
   private readonly u: Float64Array;
   private readonly m: number;
   private readonly d: number;
+  /** the implementation running the fused pass */
+  readonly kernel: 'wasm' | 'js';
+  private readonly wasm: SgdKernel | undefined;
+  /** with the kernel: the frozen arrays of views that W's and a's `data` point to */
+  private readonly wRows: readonly Float64Array[];
+  private readonly aRows: readonly Float64Array[];
 
   constructor(
     readonly state: State,
     readonly data: Dataset,
     readonly rule: Rule,
+    opts: StepperOptions = {},
   ) {
     validateRule(rule);
     this.m = state.W.rows;
     this.d = state.W.columns;
     if (data.X.columns !== this.d) throw new InputError('data', `d = ${data.X.columns} does not match W's d = ${this.d}`);
-    this.theta = theta(state);
-    this.g = new Float64Array(this.d);
+    if (state.a.rows !== 1 || state.a.columns !== this.m) throw new InputError('state', `a is ${state.a.rows} x ${state.a.columns}, expected 1 x ${this.m}`);
+    const want = opts.kernel ?? 'auto';
+    if (want !== 'auto' && want !== 'wasm' && want !== 'js') throw new InputError('kernel', `expected auto, wasm or js, got ${JSON.stringify(want)}`);
+    // 'auto' uses the kernel for the rules whose fused pass it runs (SGD and GD); SAM and the oscillation process run the loops below
+    const useWasm = want === 'wasm' || (want === 'auto' && rule.kind === 'sgd');
+    this.wasm = useWasm && sgdKernelFits(this.m, this.d) ? makeKernel(this.m, this.d, want === 'wasm') : undefined;
+    if (want === 'wasm' && !this.wasm) throw new InputError('kernel', `no WebAssembly SIMD kernel for m = ${this.m}, d = ${this.d} here`);
+    this.kernel = this.wasm ? 'wasm' : 'js';
+    this.wRows = this.wasm ? Object.freeze(this.wasm.rows.slice()) : [];
+    this.aRows = this.wasm ? Object.freeze([this.wasm.a]) : [];
+    if (this.wasm) this.adopt();
+    this.theta = this.wasm ? this.wasm.th : new Float64Array(this.d);
+    theta(state, this.theta);
+    this.g = this.wasm ? this.wasm.g : new Float64Array(this.d);
     this.thP = new Float64Array(this.d);
     this.g2 = new Float64Array(this.d);
     this.u = new Float64Array(this.m);
+  }
+
+  /**
+   * Points W's and a's row arrays (ml-matrix's `data`) at the kernel's views, copying in the values of
+   * every row that is not already a view: all of them when the Stepper is made, and again if another
+   * Stepper adopted the same state meanwhile. The arrays handed to the matrices are frozen, so a row can
+   * be written but not replaced or removed while this Stepper holds the state; a state whose shape
+   * changed anyway is refused.
+   */
+  private adopt(): void {
+    const k = this.wasm as SgdKernel;
+    const { W, a } = this.state;
+    const R = rows(W);
+    const A = rows(a);
+    if (R.length !== this.m || W.rows !== this.m || W.columns !== this.d || A.length !== 1 || a.rows !== 1 || a.columns !== this.m) {
+      throw new InputError('state', `its shape changed after the Stepper was made (W ${W.rows} x ${W.columns}, a ${a.rows} x ${a.columns}; expected ${this.m} x ${this.d} and 1 x ${this.m})`);
+    }
+    for (let i = 0; i < this.m; i++) {
+      const r = R[i] as Float64Array;
+      const v = k.rows[i] as Float64Array;
+      if (r === v) continue;
+      if (!(r instanceof Float64Array) || r.length !== this.d) throw new InputError('state', `row ${i} of W is not a Float64Array of length ${this.d}`);
+      v.set(r);
+    }
+    const a0 = A[0] as Float64Array;
+    if (a0 !== k.a) {
+      if (!(a0 instanceof Float64Array) || a0.length !== this.m) throw new InputError('state', `a is not a Float64Array of length ${this.m}`);
+      k.a.set(a0);
+    }
+    setRows(W, this.wRows);
+    setRows(a, this.aRows);
+  }
+
+  /** Whether the state's rows are still this Stepper's views (one comparison per matrix, and the shapes). */
+  private holds(): boolean {
+    const { W, a } = this.state;
+    return rows(W) === this.wRows && rows(a) === this.aRows && W.rows === this.m && W.columns === this.d && a.columns === this.m && a.rows === 1;
   }
 
   /** Recompute theta from W and a (after an outside change of the state). */
@@ -88,10 +162,12 @@ export class Stepper {
 
   step(draw: Draw): void {
     const rule = this.rule;
+    if (this.wasm && !this.holds()) this.adopt();
     switch (rule.kind) {
       case 'sgd':
         this.residualGradient(this.theta, draw, this.g);
-        this.apply(rule.eta, this.g);
+        if (this.wasm) this.wasm.apply(rule.eta);
+        else this.apply(rule.eta, this.g);
         return;
       case 'sam':
         this.samStep(rule.eta, rule.rho, draw);
@@ -196,5 +272,20 @@ export class Stepper {
   private fullBatch(n: number): Draw {
     if (!this.full) this.full = { idx: Int32Array.from({ length: n }, (_, j) => j), eps: new Float64Array(n) };
     return this.full;
+  }
+}
+
+/** Points a matrix's row array (ml-matrix's `data`, which its types omit) at `r`. */
+function setRows(M: State['W'], r: readonly Float64Array[]): void {
+  (M as unknown as { data: readonly Float64Array[] }).data = r;
+}
+
+/** A kernel for m x d, or undefined where the memory cannot be had (then the JavaScript loops run, unless required). */
+function makeKernel(m: number, d: number, required: boolean): SgdKernel | undefined {
+  try {
+    return new SgdKernel(m, d);
+  } catch (e) {
+    if (required) throw e;
+    return undefined;
   }
 }

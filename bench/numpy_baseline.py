@@ -1,0 +1,98 @@
+"""The numpy baseline of `npm run bench`: the same label-noise SGD loop (batch 1, Eqs. (15)-(16)) in numpy.
+
+Run by bench/run.ts as `python3 bench/numpy_baseline.py '<json>'`, where the JSON lists the sizes
+[{"m", "d", "n", "eta", "sigma", "steps", "reps"}]. Prints one JSON object: numpy's version, the BLAS it
+runs (library, version, the OpenBLAS core it picked and its thread count, read from the loaded library),
+and for each size the best and median steps per second over the reps.
+
+The loop is written as numpy is usually written (one vectorized call per line); the random draws are
+made before the clock starts (which favours numpy: the TypeScript side draws them as it goes).
+"""
+
+import ctypes
+import json
+import os
+import statistics
+import sys
+import time
+
+import numpy as np
+
+
+def blas_info():
+    info = {"numpy": np.__version__}
+    try:
+        cfg = np.show_config(mode="dicts")  # numpy >= 1.26
+        blas = cfg.get("Build Dependencies", {}).get("blas", {})
+        info["blas"] = blas.get("name", "unknown")
+        info["blasVersion"] = blas.get("version", "unknown")
+        info["blasConfig"] = blas.get("openblas configuration", "")
+    except Exception as e:  # older numpy
+        info["blas"] = f"unknown ({e.__class__.__name__})"
+    try:
+        with open("/proc/self/maps") as maps:
+            libs = sorted({line.split()[-1] for line in maps if "openblas" in line.lower() and ".so" in line})
+    except OSError:  # not Linux
+        libs = []
+    for path in libs:
+        try:
+            lib = ctypes.CDLL(path)
+        except OSError:
+            continue
+        for prefix in ("scipy_openblas_", "openblas_"):
+            for suffix in ("64_", ""):
+                try:
+                    core = getattr(lib, f"{prefix}get_corename{suffix}")
+                    core.restype = ctypes.c_char_p
+                    threads = getattr(lib, f"{prefix}get_num_threads{suffix}")
+                    threads.restype = ctypes.c_int
+                    info["openblasCore"] = core().decode()
+                    info["openblasThreads"] = threads()
+                    return info
+                except AttributeError:
+                    pass
+    info["openblasCore"] = "not read (no OpenBLAS library found)"
+    return info
+
+
+def run(m, d, n, eta, sigma, steps, seed):
+    rng = np.random.default_rng(seed)
+    X = rng.standard_normal((n, d))
+    theta_star = rng.standard_normal(d)
+    theta_star *= m ** -0.25 / np.linalg.norm(theta_star)
+    y = X @ theta_star
+    W = rng.standard_normal((m, d)) / np.sqrt(d)
+    a = rng.standard_normal(m) / np.sqrt(m)
+    th = a @ W
+    idx = rng.integers(0, n, steps)
+    eps = sigma * rng.choice([-1.0, 1.0], steps)
+    t0 = time.perf_counter()
+    for t in range(steps):
+        j = idx[t]
+        x = X[j]
+        r = th @ x - y[j] - eps[t]  # residual with label noise (Eq. (1))
+        g = r * x  # gradient in theta
+        p = W @ g  # <w_i, g>
+        W -= np.outer(eta * a, g)  # w_i <- w_i - eta a_i g
+        a -= eta * p  # a_i <- a_i - eta <w_i, g> (old w_i)
+        th = a @ W  # theta = a^T W
+    seconds = time.perf_counter() - t0
+    if not np.all(np.isfinite(th)):
+        raise SystemExit(f"numpy baseline diverged at m = {m}")
+    return steps / seconds
+
+
+def main():
+    sizes = json.loads(sys.argv[1])
+    out = blas_info()
+    out["env"] = {k: os.environ.get(k, "unset") for k in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS")}
+    results = []
+    for s in sizes:
+        rates = [run(s["m"], s["d"], s["n"], s["eta"], s["sigma"], s["steps"], seed=r + 1) for r in range(s["reps"])]
+        results.append({"m": s["m"], "d": s["d"], "best": max(rates), "median": statistics.median(rates)})
+    out["results"] = results
+    print(json.dumps(out))
+
+
+if __name__ == "__main__":
+    main()

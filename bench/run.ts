@@ -1,0 +1,143 @@
+/**
+ * `npm run bench`: steps per second of label-noise SGD (rule {kind: 'sgd', batch: 1, sigma: 4, eta: 1e-3},
+ * Eqs. (15)-(16)) on the engine's Stepper and Drawer (what Simulation.step() runs) at d = 20, n = 200 and m = 100, 1000, 10000, and the ratio to
+ * the same loop in numpy (bench/numpy_baseline.py), measured by this one command so that both see the same
+ * machine load. Both run on one core: numpy's OpenBLAS is held to one thread, and OPENBLAS_CORETYPE /
+ * OPENBLAS_L2_SIZE (set on some machines here for older OpenBLAS builds) are unset in the python child only.
+ *
+ * Each size is timed in several repetitions from the same initial state; the best repetition is reported
+ * (the fairest figure on a shared machine), with the median beside it. The TypeScript repetitions are split
+ * around the numpy run so that a change of load hits both.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Drawer, Stepper, allFinite, cloneState, initNTK, makeDataset, type Rule, type State, type StepperKernel } from '../src/engine/index.js';
+import type { Dataset } from '../src/engine/data.js';
+
+interface Size {
+  m: number;
+  d: number;
+  n: number;
+  eta: number;
+  sigma: number;
+  /** steps per repetition, TypeScript */
+  steps: number;
+  /** steps per repetition, numpy */
+  npSteps: number;
+  note?: string;
+}
+
+const D = 20;
+const N = 200;
+/** element updates (m d) per TypeScript repetition: about a quarter of a second */
+const WORK = 4e8;
+
+const SIZES: Size[] = [100, 1000, 10_000].map((m) => ({
+  m,
+  d: D,
+  n: N,
+  // at m = 10000 the NTK curvature (m/d) |x|^2 eta exceeds 2 at eta = 1e-3 and both loops overflow within ~12 steps
+  eta: m >= 10_000 ? 1e-4 : 1e-3,
+  sigma: 4,
+  steps: Math.max(200, Math.round(WORK / (m * D))),
+  npSteps: Math.max(100, Math.round(WORK / 4 / (m * D))),
+  ...(m >= 10_000 ? { note: 'eta = 1e-4 here (at 1e-3 this width diverges within 12 steps, in both loops)' } : {}),
+}));
+const REPS = 6;
+const NP_REPS = 3;
+
+interface Timed {
+  best: number;
+  median: number;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const h = s.length >> 1;
+  return s.length % 2 ? (s[h] as number) : ((s[h - 1] as number) + (s[h] as number)) / 2;
+}
+
+function setup(s: Size): { data: Dataset; state: State; rule: Rule } {
+  const data = makeDataset({ n: s.n, d: s.d, nTest: 0, thetaStarNorm: Math.pow(s.m, -0.25) }, 1);
+  return { data, state: initNTK(s.m, s.d, 1), rule: { kind: 'sgd', batch: 1, sigma: s.sigma, eta: s.eta } };
+}
+
+/**
+ * steps/s of each repetition: from the same initial state, `steps` steps of what Simulation.step() does
+ * (draw the step's index and label noise, then the Stepper's in-place step), with the kernel asked for.
+ */
+function timeEngine(s: Size, reps: number, kernel: StepperKernel = 'auto'): { rates: number[]; kernel: string } {
+  const { data, state, rule } = setup(s);
+  const rates: number[] = [];
+  let used = '';
+  for (let r = 0; r < reps; r++) {
+    const stepper = new Stepper(cloneState(state), data, rule, { kernel });
+    const drawer = new Drawer(rule, data, s.m, 1);
+    used = stepper.kernel;
+    const t0 = performance.now();
+    for (let t = 0; t < s.steps; t++) stepper.step(drawer.next(t));
+    const sec = (performance.now() - t0) / 1000;
+    if (!allFinite(stepper.theta)) throw new Error(`the engine diverged at m = ${s.m}: the benchmark's settings are wrong`);
+    rates.push(s.steps / sec);
+  }
+  return { rates, kernel: used };
+}
+
+interface NumpyOut {
+  numpy: string;
+  blas?: string;
+  blasVersion?: string;
+  openblasCore?: string;
+  openblasThreads?: number;
+  env: Record<string, string>;
+  results: { m: number; d: number; best: number; median: number }[];
+}
+
+function numpyBaseline(sizes: Size[]): NumpyOut | string {
+  const env: NodeJS.ProcessEnv = { ...process.env, OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: '1', MKL_NUM_THREADS: '1' };
+  delete env['OPENBLAS_CORETYPE'];
+  delete env['OPENBLAS_L2_SIZE'];
+  const probe = spawnSync('python3', ['-c', 'import numpy'], { env, encoding: 'utf8' });
+  if (probe.error || probe.status !== 0) return `skipped: ${probe.error ? 'python3 not found' : 'python3 has no numpy'}`;
+  const script = fileURLToPath(new URL('./numpy_baseline.py', import.meta.url));
+  const arg = JSON.stringify(sizes.map((s) => ({ m: s.m, d: s.d, n: s.n, eta: s.eta, sigma: s.sigma, steps: s.npSteps, reps: NP_REPS })));
+  const r = spawnSync('python3', [script, arg], { env, encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (r.status !== 0) return `failed: ${(r.stderr || r.stdout).trim().split('\n').pop() ?? 'no output'}`;
+  return JSON.parse(r.stdout) as NumpyOut;
+}
+
+const fmt = (x: number): string => String(Math.round(x));
+
+function main(): void {
+  console.log(`label-noise SGD, batch 1, sigma 4, n = ${N}, d = ${D}; node ${process.version}, ${cpus()[0]?.model ?? 'unknown cpu'}, load average ${loadavg()[0]?.toFixed(2)} on ${cpus().length} cores`);
+  const first = SIZES.map((s) => timeEngine(s, REPS / 2));
+  const jsLoop = timeEngine(SIZES[1] as Size, 2, 'js');
+  const np = numpyBaseline(SIZES);
+  const second = SIZES.map((s) => timeEngine(s, REPS / 2));
+  const ours: Timed[] = SIZES.map((_, i) => {
+    const rates = [...(first[i] as { rates: number[] }).rates, ...(second[i] as { rates: number[] }).rates];
+    return { best: Math.max(...rates), median: median(rates) };
+  });
+  console.log(`engine: Stepper kernel ${first[1]?.kernel}, best of ${REPS} repetitions (median in brackets)`);
+  SIZES.forEach((s, i) => {
+    const o = ours[i] as Timed;
+    console.log(`m=${s.m} d=${s.d}: ${fmt(o.best)} steps/s`);
+    console.log(`  (median ${fmt(o.median)}, ${s.steps} steps a repetition${s.note ? `; ${s.note}` : ''})`);
+  });
+  console.log(`  the JavaScript loops (kernel 'js', the Stepper before the WebAssembly kernel) at m=1000 d=20: ${fmt(Math.max(...jsLoop.rates))} steps/s`);
+  if (typeof np === 'string') {
+    console.log(`numpy baseline ${np}; no ratio`);
+    return;
+  }
+  const envNote = Object.entries(np.env).map(([k, v]) => `${k}=${v}`).join(' ');
+  console.log(`numpy ${np.numpy}, ${np.blas ?? 'BLAS unknown'} ${np.blasVersion ?? ''} (OpenBLAS core ${np.openblasCore ?? '?'}, ${np.openblasThreads ?? '?'} thread), child env: ${envNote}; best of ${NP_REPS}`);
+  SIZES.forEach((s, i) => {
+    const r = np.results.find((x) => x.m === s.m);
+    if (!r) return;
+    const o = ours[i] as Timed;
+    console.log(`  numpy m=${s.m} d=${s.d}: ${fmt(r.best)} steps/s (median ${fmt(r.median)}); engine / numpy = ${(o.best / r.best).toFixed(2)}x (medians ${(o.median / r.median).toFixed(2)}x)`);
+  });
+}
+
+main();

@@ -1,0 +1,6 @@
+import record from '../theorems/experiment.periodic.js';
+import { claimTest } from '../src/verdict/claimTest.js';
+import { finiteOutcome } from './support/experiment.js';
+import { runPeriodicClaim } from './support/experimentPeriodic.js';
+
+claimTest(record, (ctx) => finiteOutcome(runPeriodicClaim(ctx)));

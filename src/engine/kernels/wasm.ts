@@ -1,0 +1,138 @@
+/**
+ * A few bytes of WebAssembly, written here without an assembler: the binary encoding of one module
+ * (a memory import and one exported function). Only what the kernels need is encoded. Reference: the
+ * WebAssembly core specification, "Binary Format" (sections, LEB128 integers, instructions), and the
+ * fixed-width SIMD proposal merged into it (opcodes 0xfd ...).
+ */
+
+export type Bytes = number[];
+
+/** unsigned LEB128 */
+export function u32(n: number): Bytes {
+  if (!Number.isInteger(n) || n < 0 || n > 0xffffffff) throw new RangeError(`u32: ${n}`);
+  const out: Bytes = [];
+  let v = n;
+  do {
+    let b = v & 0x7f;
+    v = Math.floor(v / 128);
+    if (v !== 0) b |= 0x80;
+    out.push(b);
+  } while (v !== 0);
+  return out;
+}
+
+/** signed LEB128 of a 32-bit integer */
+export function s32(n: number): Bytes {
+  if (!Number.isInteger(n) || n < -0x80000000 || n > 0x7fffffff) throw new RangeError(`s32: ${n}`);
+  const out: Bytes = [];
+  let v = n | 0;
+  for (;;) {
+    const b = v & 0x7f;
+    v >>= 7;
+    if ((v === 0 && (b & 0x40) === 0) || (v === -1 && (b & 0x40) !== 0)) {
+      out.push(b);
+      return out;
+    }
+    out.push(b | 0x80);
+  }
+}
+
+const utf8 = (s: string): Bytes => [...u32(Buffer.byteLength(s)), ...Buffer.from(s, 'utf8')];
+const vector = (items: Bytes[]): Bytes => [...u32(items.length), ...items.flat()];
+const section = (id: number, body: Bytes): Bytes => [id, ...u32(body.length), ...body];
+
+export const T = { i32: 0x7f, f64: 0x7c, v128: 0x7b } as const;
+export type ValType = (typeof T)[keyof typeof T];
+
+const memarg = (alignLog2: number, offset: number): Bytes => [...u32(alignLog2), ...u32(offset)];
+const simd = (op: number, ...imm: Bytes): Bytes => [0xfd, ...u32(op), ...imm];
+
+/** The instructions the kernels use (each returns its bytes). */
+export const op = {
+  get: (i: number): Bytes => [0x20, ...u32(i)],
+  set: (i: number): Bytes => [0x21, ...u32(i)],
+  tee: (i: number): Bytes => [0x22, ...u32(i)],
+  i32: (n: number): Bytes => [0x41, ...s32(n)],
+  f64: (x: number): Bytes => [0x44, ...new Uint8Array(new Float64Array([x]).buffer)],
+  i32Add: [0x6a] as Bytes,
+  i32GeS: [0x4e] as Bytes,
+  f64Load: (offset: number): Bytes => [0x2b, ...memarg(3, offset)],
+  f64Store: (offset: number): Bytes => [0x39, ...memarg(3, offset)],
+  f64Add: [0xa0] as Bytes,
+  f64Sub: [0xa1] as Bytes,
+  f64Mul: [0xa2] as Bytes,
+  v128Load: (offset: number): Bytes => simd(0x00, ...memarg(3, offset)),
+  v128Store: (offset: number): Bytes => simd(0x0b, ...memarg(3, offset)),
+  v128Zero: simd(0x0c, ...new Array<number>(16).fill(0)),
+  f64x2Splat: simd(0x14),
+  f64x2Lane: (lane: 0 | 1): Bytes => simd(0x21, lane),
+  f64x2Add: simd(0xf0),
+  f64x2Sub: simd(0xf1),
+  f64x2Mul: simd(0xf2),
+  block: [0x02, 0x40] as Bytes,
+  loop: [0x03, 0x40] as Bytes,
+  br: (depth: number): Bytes => [0x0c, ...u32(depth)],
+  brIf: (depth: number): Bytes => [0x0d, ...u32(depth)],
+  end: [0x0b] as Bytes,
+};
+
+export interface FunctionSpec {
+  name: string;
+  params: ValType[];
+  /** the function's own locals, grouped as [count, type] */
+  locals: [number, ValType][];
+  /** its body, without the final `end` */
+  body: Bytes[];
+}
+
+/** A module importing one memory as env.memory and exporting the given functions (no results). */
+export function encodeModule(fns: FunctionSpec[]): Uint8Array {
+  const types = fns.map((f) => [0x60, ...vector(f.params.map((p) => [p])), 0x00]);
+  const imports = [[...utf8('env'), ...utf8('memory'), 0x02, 0x00, ...u32(1)]];
+  const funcs = fns.map((_, i) => u32(i));
+  const exports = fns.map((f, i) => [...utf8(f.name), 0x00, ...u32(i)]);
+  const codes = fns.map((f) => {
+    const body = [...vector(f.locals.map(([n, t]) => [...u32(n), t])), ...f.body.flat(), ...op.end];
+    return [...u32(body.length), ...body];
+  });
+  return new Uint8Array([
+    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    ...section(1, vector(types)),
+    ...section(2, vector(imports)),
+    ...section(3, vector(funcs)),
+    ...section(7, vector(exports)),
+    ...section(10, vector(codes)),
+  ]);
+}
+
+/** The part of the WebAssembly JavaScript API the kernels use (the project's lib settings do not declare it). */
+export interface WasmMemory {
+  readonly buffer: ArrayBuffer;
+}
+export interface WasmModule {
+  readonly __wasmModule?: never;
+}
+export interface WasmApi {
+  Module: new (bytes: Uint8Array) => WasmModule;
+  Instance: new (module: WasmModule, imports: Record<string, Record<string, unknown>>) => { readonly exports: Record<string, unknown> };
+  Memory: new (descriptor: { initial: number; maximum?: number }) => WasmMemory;
+  validate(bytes: Uint8Array): boolean;
+}
+
+/** The engine's WebAssembly object, if it has one. */
+export const wasmApi: WasmApi | undefined = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
+
+let simdSupported: boolean | undefined;
+
+/** Whether this engine validates fixed-width SIMD (Node >= 16.4 does). */
+export function wasmSimdAvailable(): boolean {
+  if (simdSupported === undefined) {
+    try {
+      const probe = encodeModule([{ name: 'f', params: [], locals: [[1, T.v128]], body: [op.v128Zero, op.set(0)] }]);
+      simdSupported = wasmApi !== undefined && wasmApi.validate(probe);
+    } catch {
+      simdSupported = false;
+    }
+  }
+  return simdSupported;
+}
