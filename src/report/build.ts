@@ -1,5 +1,6 @@
 import { FAMILY_ALPHA, perTestAlpha } from '../stats/multiplicity.js';
 import type { ClaimRun, Tier } from '../verdict/types.js';
+import { calibrate, describeCalibration } from '../stats/calibration.js';
 import { coverage } from './coverage.js';
 import { provenance } from './provenance.js';
 import { SCHEMA_VERSION, type ClaimError, type ClaimsReport } from './schema.js';
@@ -44,6 +45,8 @@ export function buildReport(opts: {
         'Verdicts: holds (tested over the declared domain, nothing contradicts it, and the bound binds somewhere tested), fails (a shrunk, replayable counterexample or a rejected test), erratum (the printed form fails, a stated corrected form holds), vacuous (true where tested only because the bound is trivial there; the size where it binds is given), inconclusive (neither side shown at the reachable size).',
         'Conformance mode (`npm test`) compares each computed verdict with the reviewed expectation in its theorems/ file; the audit (`npm run audit`) marks every verdict other than holds as a failed test.',
         'All theory checks run in float64; tolerances are stated beside each comparison in its thresholds.',
+        // measured now, at this report's per-test alpha (seeded: the same line for the same family)
+        describeCalibration(calibrate({ alpha: perTestAlpha(opts.familySize) })),
       ],
     },
     claims,

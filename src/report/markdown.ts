@@ -106,7 +106,9 @@ export function renderMarkdown(rep: ClaimsReport): string {
   for (const c of rep.claims) counts.set(c.verdict, (counts.get(c.verdict) ?? 0) + 1);
   L.push('## Claims', '', `${rep.claims.length} claims: ${[...counts].map(([v, n]) => `${n} ${v}`).join(', ')}${rep.errors.length ? `; ${rep.errors.length} checks failed to run` : ''}.`, '');
   L.push('| claim | paper | verdict | deciding numbers |', '| --- | --- | --- | --- |');
-  for (const c of rep.claims) L.push(`| [${c.id}](#${c.id}) | ${esc(paperNumbers(c))} | ${ICON[c.verdict]} | ${esc(c.summary)} |`);
+  // one line per claim: the summary's head (the full summary opens the claim's section)
+  const head = (s: string): string => (s.length <= 240 ? s : `${s.slice(0, 237).replace(/\s+\S*$/, '')} ...`);
+  for (const c of rep.claims) L.push(`| [${c.id}](#${c.id}) | ${esc(paperNumbers(c))} | ${ICON[c.verdict]} | ${esc(head(c.summary))} |`);
   for (const e of rep.errors) L.push(`| ${e.id} | - | check error | ${esc(e.error)} |`);
   L.push('', '## Coverage of the numbered statements', '', 'Every numbered statement of both versions and the claims that check it (a statement may be checked by several claims; conditions and definitions are evaluated inside the claims that assume them).', '');
   L.push('| version | statement | what | claims |', '| --- | --- | --- | --- |');
