@@ -1,4 +1,4 @@
-import gammaln from '@stdlib/math-base-special-gammaln';
+import { logRegGamma } from './appendixB.js';
 import chisquareCdf from '@stdlib/stats-base-dists-chisquare-cdf';
 
 /**
@@ -6,33 +6,10 @@ import chisquareCdf from '@stdlib/stats-base-dists-chisquare-cdf';
  * widths m far beyond anything a run reaches (m = 10^60 is a formula here, not a simulation).
  */
 
-/**
- * ln Q(s, x), Q the regularized upper incomplete gamma function, for s > 0, x >= 0.
- * Below x = s + 1 the tail is >= ~0.08 and 1 - P (stdlib's chi-square CDF) is accurate; above it the Legendre
- * continued fraction (modified Lentz) gives Q = exp(-x + s ln x - ln Gamma(s)) * CF without under-flow.
- */
+/** ln Q(s, x), Q the regularized upper incomplete gamma function, for s > 0, x >= 0 (log space; appendixB's logRegGamma). */
 export function logUpperGammaQ(s: number, x: number): number {
   if (!(s > 0) || !(x >= 0)) throw new RangeError(`logUpperGammaQ: need s > 0, x >= 0 (s=${s}, x=${x})`);
-  if (x === 0) return 0;
-  if (x <= s + 1) return Math.log1p(-chisquareCdf(2 * x, 2 * s));
-  const tiny = 1e-300;
-  let b = x + 1 - s;
-  let c = 1 / tiny;
-  let d = 1 / b;
-  let h = d;
-  for (let i = 1; i < 10_000; i++) {
-    const an = -i * (i - s);
-    b += 2;
-    d = an * d + b;
-    if (Math.abs(d) < tiny) d = tiny;
-    c = b + an / c;
-    if (Math.abs(c) < tiny) c = tiny;
-    d = 1 / d;
-    const del = d * c;
-    h *= del;
-    if (Math.abs(del - 1) < 1e-16) break;
-  }
-  return -x + s * Math.log(x) - gammaln(s) + Math.log(h);
+  return logRegGamma(s, x).logQ;
 }
 
 /** ln P(chi2_k > x). */

@@ -1,4 +1,3 @@
-import { chiSquareDraw } from '../../src/engine/gamma.js';
 import type { Rng } from '../../src/engine/rng.js';
 
 /**
@@ -22,25 +21,7 @@ import type { Rng } from '../../src/engine/rng.js';
  */
 export type OscillationMode = 'chain' | 'frozen' | 'zero';
 
-/** Sigma_hat = (1/n) L L^T with L lower triangular, L_kk^2 ~ chi2(n - k), L_kl ~ N(0, 1) (k > l): exactly Wishart_d(n, I)/n (needs n >= d). */
-export function wishartSigmaHat(d: number, n: number, rng: Rng): Float64Array {
-  if (!(Number.isInteger(n) && n >= d)) throw new RangeError(`wishartSigmaHat: need an integer n >= d (n = ${n}, d = ${d})`);
-  const L = new Float64Array(d * d);
-  for (let k = 0; k < d; k++) {
-    L[k * d + k] = Math.sqrt(chiSquareDraw(rng, n - k));
-    for (let l = 0; l < k; l++) L[k * d + l] = rng.gaussian();
-  }
-  const S = new Float64Array(d * d);
-  for (let k = 0; k < d; k++) {
-    for (let l = 0; l <= k; l++) {
-      let s = 0;
-      for (let j = 0; j <= l; j++) s += L[k * d + j]! * L[l * d + j]!;
-      S[k * d + l] = s / n;
-      S[l * d + k] = s / n;
-    }
-  }
-  return S;
-}
+export { wishartSigmaHat } from '../../src/engine/wishart.js';
 
 /** Sigma_hat = (1/n) X^T X of n explicit draws x_j ~ N(0, I_d) (any n >= 1; singular when n < d). */
 export function empiricalSigmaHat(d: number, n: number, rng: Rng): Float64Array {

@@ -1,5 +1,5 @@
+import { wishartSigmaHat } from '../../src/engine/wishart.js';
 import { makeDataset, makeThetaStar } from '../../src/engine/data.js';
-import { chiSquareDraw } from '../../src/engine/gamma.js';
 import { rows, vec } from '../../src/engine/matrix.js';
 import { cloneState, initNTK } from '../../src/engine/network.js';
 import { stream, type Rng } from '../../src/engine/rng.js';
@@ -17,25 +17,8 @@ import type { Draw } from '../../src/engine/rules/types.js';
  * decomposition: A3 (n >= 1/eta^2) is then met exactly at any n without holding n samples.
  */
 
-/** Sigma_hat = L L^T / n, L lower triangular with L_kk^2 ~ chi2(n - k), L_kl ~ N(0, 1) (k > l): n Sigma_hat ~ Wishart_d(n, I). Row-major d x d. */
-export function wishartCovariance(d: number, n: number, rng: Rng): Float64Array {
-  if (!(n >= d)) throw new RangeError(`Bartlett decomposition needs n >= d, got n = ${n}, d = ${d}`);
-  const L = new Float64Array(d * d);
-  for (let k = 0; k < d; k++) {
-    L[k * d + k] = Math.sqrt(chiSquareDraw(rng, n - k));
-    for (let l = 0; l < k; l++) L[k * d + l] = rng.gaussian();
-  }
-  const S = new Float64Array(d * d);
-  for (let k = 0; k < d; k++) {
-    for (let l = 0; l <= k; l++) {
-      let s = 0;
-      for (let j = 0; j <= l; j++) s += L[k * d + j]! * L[l * d + j]!;
-      S[k * d + l] = s / n;
-      S[l * d + k] = s / n;
-    }
-  }
-  return S;
-}
+/** Sigma_hat drawn exactly as Wishart_d(n, I)/n (Bartlett decomposition; src/engine/wishart.ts). Row-major d x d. */
+export const wishartCovariance = (d: number, n: number, rng: Rng): Float64Array => wishartSigmaHat(d, n, rng);
 
 /** Sigma_hat = (1/n) X^T X of an explicit data set (rows x_j). */
 export function empiricalCovariance(X: readonly Float64Array[]): Float64Array {

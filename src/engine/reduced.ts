@@ -1,6 +1,7 @@
 import { requireNumber } from './errors.js';
 import { chiSquareDraw } from './gamma.js';
 import { stream } from './rng.js';
+import { bartlettGram } from './wishart.js';
 
 /**
  * The two-layer linear network at any width m, simulated exactly through sufficient statistics.
@@ -60,21 +61,14 @@ export function initReduced(m: number, d: number, K: number, seed: string | numb
     const alphaRest = chiSquareDraw(rng, R) / m;
     const v = new Float64Array(d);
     for (let k = 0; k < d; k++) v[k] = sw * rng.gaussian();
-    const dof = R - 1;
-    // Bartlett: S' = (1/d) L L^T, L lower triangular, L_kk^2 ~ chi2(dof - k), L_kl ~ N(0, 1) for k > l
-    const L = new Float64Array(d * d);
-    for (let k = 0; k < d; k++) {
-      L[k * d + k] = dof - k > 0 ? Math.sqrt(chiSquareDraw(rng, dof - k)) : 0;
-      for (let l = 0; l < k; l++) L[k * d + l] = rng.gaussian();
-    }
+    // Bartlett: S' = (1/d) L L^T ~ Wishart_d(R - 1, I/d)
+    const G = bartlettGram(d, R - 1, rng);
     const ra = Math.sqrt(alphaRest);
     alpha += alphaRest;
     for (let k = 0; k < d; k++) {
       theta[k] = theta[k]! + ra * v[k]!;
       for (let l = 0; l < d; l++) {
-        let s = 0;
-        for (let j = 0; j <= Math.min(k, l); j++) s += L[k * d + j]! * L[l * d + j]!;
-        S[k * d + l] = S[k * d + l]! + s / d + v[k]! * v[l]!;
+        S[k * d + l] = S[k * d + l]! + G[k * d + l]! / d + v[k]! * v[l]!;
       }
     }
   }
