@@ -31,9 +31,12 @@ import expPeriodic from './experiment.periodic.js';
 import expSam from './experiment.figure-4-sam.js';
 import expSparsity from './experiment.sparsity.js';
 import expGeneralization from './experiment.generalization.js';
+import figure3 from './figure-3.label-noise-rich.js';
+import figure5 from './figure-5.sam-rich.js';
+import figure1 from './figure-1.label-noise-generalization.js';
 
 /** Every claim record, in the report's order. Adding a claim: its file here and its property in properties/. */
-export const ALL_CLAIMS: readonly ClaimRecord<any>[] = [eq1516, eq3, eq41, normAaai, aIncrement, theorem2, lemma3nonpositive, lemma3quarter, lemma3positiveRare, lemma3bounded, lemma4, phase2Start, lemma5, lemma5t2, lemma5long, lemma6, lemma6long, lemmaB2, corollaryB3, lemmaB4, lemmaB5, lemmaB6, lemmaC1, lemmaC1eq18, lemmaC2i, lemmaC2ii, expFigure2, expOscillation, expPeriodic, expSam, expSparsity, expGeneralization];
+export const ALL_CLAIMS: readonly ClaimRecord<any>[] = [eq1516, eq3, eq41, normAaai, aIncrement, theorem2, lemma3nonpositive, lemma3quarter, lemma3positiveRare, lemma3bounded, lemma4, phase2Start, lemma5, lemma5t2, lemma5long, lemma6, lemma6long, lemmaB2, corollaryB3, lemmaB4, lemmaB5, lemmaB6, lemmaC1, lemmaC1eq18, lemmaC2i, lemmaC2ii, expFigure2, expOscillation, expPeriodic, expSam, expSparsity, expGeneralization, figure3, figure5, figure1];
 
 export function claimById(id: string): ClaimRecord<any> | undefined {
   return ALL_CLAIMS.find((c) => c.id === id);

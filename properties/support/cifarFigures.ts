@@ -1,0 +1,86 @@
+import type { FigureSpec } from '../../src/verdict/types.js';
+
+const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+
+export interface CurvePoint {
+  step: number;
+  value: number;
+  /** the curve's name (run), e.g. "clean GD", "label noise (resample p = 0.5)", "linearized (NTK, GD)" */
+  run: string;
+  /** panel, e.g. "train loss" / "test loss" */
+  panel: string;
+  seed: string;
+}
+
+/**
+ * Line charts in panels side by side, one line per (run, seed): color by run, dashed for the
+ * linearized baselines, a log y scale where every value is positive.
+ */
+export function curvesFigure(id: string, title: string, points: CurvePoint[], yTitle: string, opts: { logY?: boolean; dashed?: (run: string) => boolean } = {}): FigureSpec {
+  const positive = points.every((p) => p.value > 0);
+  const logY = (opts.logY ?? true) && positive;
+  const values = points.map((p) => ({ ...p, value: Number(p.value.toPrecision(5)), dashed: opts.dashed ? opts.dashed(p.run) : p.run.includes('linearized') }));
+  const panels = [...new Set(points.map((p) => p.panel))];
+  return {
+    id,
+    title,
+    spec: {
+      $schema: SCHEMA,
+      title,
+      data: { values },
+      facet: { column: { field: 'panel', type: 'nominal', title: null, sort: panels } },
+      resolve: { scale: { y: 'independent' } },
+      spec: {
+        width: 300,
+        height: 220,
+        mark: { type: 'line', strokeWidth: 1.5 },
+        encoding: {
+          x: { field: 'step', type: 'quantitative', title: 'full-batch step t' },
+          y: { field: 'value', type: 'quantitative', title: yTitle, scale: logY ? { type: 'log' } : { zero: false } },
+          color: { field: 'run', type: 'nominal', title: 'run (dashed: linearized models)', legend: { labelLimit: 480, titleLimit: 480, orient: 'right' } },
+          strokeDash: { field: 'dashed', type: 'nominal', legend: null, scale: { domain: [false, true], range: [[1, 0], [5, 3]] } },
+          detail: { field: 'seed', type: 'nominal' },
+          tooltip: [
+            { field: 'run', type: 'nominal' },
+            { field: 'seed', type: 'nominal' },
+            { field: 'step', type: 'quantitative' },
+            { field: 'value', type: 'quantitative', format: '.4g' },
+          ],
+        },
+      },
+    },
+  };
+}
+
+/** Grouped points with error bars: e.g. accuracy after pruning against the kept fraction, one line per method (mean over seeds, min-max band). */
+export function meanBandFigure(id: string, title: string, rows: { x: number; value: number; method: string; seed: string }[], xTitle: string, yTitle: string, logX = false): FigureSpec {
+  return {
+    id,
+    title,
+    spec: {
+      $schema: SCHEMA,
+      title,
+      width: 380,
+      height: 240,
+      data: { values: rows.map((r) => ({ ...r, value: Number(r.value.toPrecision(6)) })) },
+      layer: [
+        {
+          mark: { type: 'errorband', extent: 'ci', opacity: 0.2 },
+          encoding: {
+            x: { field: 'x', type: 'quantitative', title: xTitle, scale: logX ? { type: 'log' } : {} },
+            y: { field: 'value', type: 'quantitative', title: yTitle },
+            color: { field: 'method', type: 'nominal' },
+          },
+        },
+        {
+          mark: { type: 'line', point: true },
+          encoding: {
+            x: { field: 'x', type: 'quantitative', scale: logX ? { type: 'log' } : {} },
+            y: { aggregate: 'mean', field: 'value', type: 'quantitative' },
+            color: { field: 'method', type: 'nominal', title: 'method', legend: { labelLimit: 320 } },
+          },
+        },
+      ],
+    },
+  };
+}
