@@ -14,7 +14,7 @@ export const record: ClaimRecord<Phase2Domain> = {
   quoteLong: String.raw`\textbf{Lemma D.1} (Alignment). [...] $$\left|\langle \boldsymbol{\theta}^{\star}, \boldsymbol{w}_{i}(t_{2}) \rangle\right| \geq 1 - \left|O(\ln\frac{1}{\eta} \cdot \sqrt{\eta})\right| \quad (56)$$ [proof, last display:] $|\langle \theta^{*}, w_{i}(t_{2}) \rangle| = \left| \langle \theta^{*}, \frac{e \cdot a_{i}(t_{1})}{\|\theta^{*}\|_{2}} \theta^{*\top} + O(\ln \frac{1}{\eta} \eta^{1.5}) \rangle \right| = \frac{\left| \|\theta^{*}\| e a_{i}(t_{1}) + \theta^{*} \cdot O(\ln \frac{1}{\eta} \eta^{1.5}) \right|}{\|\theta^{*}\| \cdot \|w_{i}(t_{2})\|} = \dots$`,
   sources: {
     aaai: ['correction from Lemma 5, Eq. (9) (the normalized form)'],
-    long: ['Section 3.3, Lemma 3.4, Eq. (8)', 'Appendix D.1, Lemma D.1, Eq. (56) and the last display of its proof (which divides by ||theta*|| ||w_i(t2)|| in its second line)'],
+    long: ['Lemma 3.4, Eq. (8) (Section 3.3)', 'Lemma D.1, Eq. (56) (Appendix D.1) and the last display of its proof (which divides by ||theta*|| ||w_i(t2)|| in its second line)'],
   },
   kind: 'asymptotic',
   hypotheses: ['A1', 'A2', 'A3', 'A5', 'A6', 'phase-2-start', 'gradient-descent'],

@@ -14,7 +14,7 @@ export const record: ClaimRecord<Phase2Domain> = {
   quoteLong: String.raw`\textbf{Lemma D.2} (Convergence). [...] $$|\langle \boldsymbol{w}(t_3), \boldsymbol{\theta}^* \rangle| \ge 1 - \left| O(\eta \cdot \ln \frac{1}{\eta}) \right| \quad (58)$$ [proof, last display:] $|\langle w(t_3), \theta^* \rangle| = \left| \frac{( \sum_{k=1}^m a_k(t_3) \gamma_k(t_3) ) \|\theta^*\|^2 + O(\eta \ln \frac{1}{\eta})}{\gamma_i(t_3) \|\theta^*\|^2 + O(\eta \ln \frac{1}{\eta})} \right| \geq \dots = 1 - \left| O(\eta \ln \frac{1}{\eta}) \right|$`,
   sources: {
     aaai: ['correction from Lemma 6, Eq. (10) (the normalized form)'],
-    long: ['Section 3.3, Lemma 3.5, Eq. (9)', 'Appendix D.2, Lemma D.2, Eq. (58) and the last display of its proof'],
+    long: ['Lemma 3.5, Eq. (9) (Section 3.3)', 'Lemma D.2, Eq. (58) (Appendix D.2) and the last display of its proof'],
   },
   kind: 'asymptotic',
   hypotheses: ['A1', 'A2', 'A3', 'A5', 'A6', 'aligned-start', 'gradient-descent'],

@@ -9,7 +9,7 @@ export const record: ClaimRecord<Phase2Domain> = {
   quoteLong: String.raw`We assume that all the neurons are perfect aligned, i.e. for every neuron $w_i$ ($i \in [m]$) at step t, there exists coefficient $\gamma_i(t)$ such that $w_i(t) = \gamma_i(t) \cdot \theta^*$. [...] The last equation is due to $\frac{1}{n} \sum_{j=1}^{m} x_j x_j^{\top} = I + O(\frac{1}{\sqrt{n}}) = I + O(\eta^2)$ by large number law and Condition 3.1(A3). [...] In the beginning, $|a_k(t_2)|, \|w_k(t_2)\| \leq \sqrt{\eta}$ [...] $\|\theta(t+1) - \theta^*\| = \|\theta(t) - \theta^*\| \cdot |(1 - \eta (\sum_{i=1}^m a_i(t)^2 + \|\theta^*\|^2))| + O(\eta^2) \ (67) \leq \|\theta(t) - \theta^*\| \cdot (1 - \eta \|\theta^*\|^2) + O(\eta^2) \ (68)$`,
   sources: {
     aaai: ['Phase II: Alignment and Convergence', 'Lemma 6', 'Eq. (10)', 'Insights from Lemmas 5 and 6', 'footnote 2'],
-    long: ['Lemma 3.5 (Eq. (9): unnormalized, claim lemma-6.alignment-long)', 'Appendix D.2, Lemma D.2 (Eq. (58)) and its proof, Eqs. (59)-(70)'],
+    long: ['Lemma 3.5 (Eq. (9): unnormalized, claim lemma-6.alignment-long)', 'Lemma D.2 (Eq. (58)) and its proof, Eqs. (59)-(70) (Appendix D.2)'],
   },
   kind: 'asymptotic',
   hypotheses: ['A1', 'A2', 'A3', 'A5', 'A6', 'aligned-start', 'gradient-descent'],

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { backendFromEnv } from '../cifar/backend.js';
 import type { Tier } from '../verdict/types.js';
 import type { Provenance } from './schema.js';
 
@@ -41,7 +42,7 @@ export function provenance(tier: Tier, seed: number, claimsRequested: string[], 
     seed,
     node: process.version,
     packages: packageVersions(),
-    backend: 'ml-matrix / Float64Array (CPU, float64)',
+    backend: `theory and synthetic claims: ml-matrix / Float64Array (CPU, float64); CIFAR-10 claims: TensorFlow.js ${backendFromEnv()} backend (float32; AUDIT_BACKEND)`,
     claimsRequested,
   };
 }
