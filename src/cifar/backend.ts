@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { InputError } from '../engine/errors.js';
+import { InputError } from '../errors.js';
 
 /**
  * Which TensorFlow.js backend runs the CIFAR-10 checks, chosen by one option: the environment

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { InputError, requireNumber } from '../engine/errors.js';
+import { InputError, requireNumber } from '../errors.js';
 import type { Rng } from '../engine/rng.js';
 import { CIFAR_CLASSES, CIFAR_PIXELS } from './reader.js';
 

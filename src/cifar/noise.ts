@@ -1,4 +1,4 @@
-import { InputError, requireNumber } from '../engine/errors.js';
+import { InputError, requireNumber } from '../errors.js';
 import type { Rng } from '../engine/rng.js';
 import { CIFAR_CLASSES } from './reader.js';
 

@@ -1,7 +1,7 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { InputError } from '../engine/errors.js';
+import { InputError } from '../errors.js';
 
 /**
  * CIFAR-10's official binary format (`cifar-10-batches-bin`): a file is a sequence of 3073-byte

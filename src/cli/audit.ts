@@ -17,7 +17,7 @@ import { resolve } from 'node:path';
 import type { TestModule } from 'vitest/node';
 import { startVitest } from 'vitest/node';
 import { ALL_CLAIMS } from '../../theorems/index.js';
-import { InputError } from '../engine/errors.js';
+import { InputError } from '../errors.js';
 import { mergeShardDirs } from '../report/merge.js';
 import { AuditReporter } from '../report/reporter.js';
 import { FAMILY_SIZE_FROM_REGISTRY } from '../verdict/family.js';

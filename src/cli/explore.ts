@@ -17,7 +17,7 @@ import { pathToFileURL } from 'node:url';
 import type { Reporter, TestModule } from 'vitest/node';
 import { startVitest } from 'vitest/node';
 import { ALL_CLAIMS } from '../../theorems/index.js';
-import { InputError } from '../engine/errors.js';
+import { InputError } from '../errors.js';
 import { DEFAULT_SEED, ENV, parseRuns, parseSeed, parseTier } from '../verdict/config.js';
 import { shellWord } from '../verdict/search.js';
 import type { ClaimRecord, ClaimRun, Counterexample, Tier } from '../verdict/types.js';

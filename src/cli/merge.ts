@@ -9,7 +9,7 @@
  */
 import { Command } from 'commander';
 import { ALL_CLAIMS } from '../../theorems/index.js';
-import { InputError } from '../engine/errors.js';
+import { InputError } from '../errors.js';
 import { mergeShardDirs } from '../report/merge.js';
 import { checkOutDir, propertyClaimIds } from './options.js';
 

@@ -1,6 +1,6 @@
 import { accessSync, constants, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import { InputError } from '../engine/errors.js';
+import { InputError } from '../errors.js';
 
 /**
  * Validators of the audit's command-line options that are not configuration fields (those are in

@@ -1,5 +1,5 @@
 import { Matrix } from 'ml-matrix';
-import { InputError, requireNumber } from './errors.js';
+import { InputError, requireNumber } from '../errors.js';
 import { MAX_DIM, requireRows, requireSeed } from './limits.js';
 import { dot, rows } from './matrix.js';
 import { stream } from './rng.js';

@@ -1,4 +1,4 @@
-export * from './errors.js';
+export * from '../errors.js';
 export * from './rng.js';
 export * from './matrix.js';
 export * from './data.js';

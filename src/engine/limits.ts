@@ -1,4 +1,4 @@
-import { InputError, requireNumber } from './errors.js';
+import { InputError, requireNumber } from '../errors.js';
 
 /**
  * The sizes the simulator accepts: large enough for every tier (the paper's m = 1000, d = 20, n = 200

@@ -1,5 +1,5 @@
 import { Matrix } from 'ml-matrix';
-import { requireNumber } from './errors.js';
+import { requireNumber } from '../errors.js';
 import { MAX_DIM, requireOptions, requireRows, requireSeed } from './limits.js';
 import { dot, rows, vec } from './matrix.js';
 import { stream } from './rng.js';

@@ -1,4 +1,4 @@
-import { requireNumber } from './errors.js';
+import { requireNumber } from '../errors.js';
 import { chiSquareDraw } from './gamma.js';
 import { stream } from './rng.js';
 import { bartlettGram } from './wishart.js';

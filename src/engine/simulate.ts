@@ -1,6 +1,6 @@
 import type { Matrix } from 'ml-matrix';
 import type { Dataset } from './data.js';
-import { InputError, requireNumber } from './errors.js';
+import { InputError, requireNumber } from '../errors.js';
 import { requireCallback, requireSeed } from './limits.js';
 import { allFinite } from './matrix.js';
 import { cloneState, type State } from './network.js';

@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { InputError } from '../engine/errors.js';
+import { InputError } from '../errors.js';
 import type { ClaimRun } from '../verdict/types.js';
 import { buildReport } from './build.js';
 import { writeReport } from './reporter.js';

@@ -1,5 +1,5 @@
 import binomialCdf from '@stdlib/stats-base-dists-binomial-cdf';
-import { InputError, requireNumber } from '../engine/errors.js';
+import { InputError, requireNumber } from '../errors.js';
 import { stream } from '../engine/rng.js';
 import { binomialPLower, binomialPUpper, clopperPearsonLower, clopperPearsonUpper } from './binomial.js';
 import { FAMILY_ALPHA } from './multiplicity.js';

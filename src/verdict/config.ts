@@ -1,4 +1,4 @@
-import { InputError } from '../engine/errors.js';
+import { InputError } from '../errors.js';
 import { TIERS, type Tier } from './types.js';
 
 /**

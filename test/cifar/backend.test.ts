@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/engine/errors.js';
+import { InputError } from '../../src/errors.js';
 import { stream } from '../../src/engine/rng.js';
 import { BACKENDS, backendFromEnv, initBackend, parseBackend } from '../../src/cifar/backend.js';
 import { chwToHwc } from '../../src/cifar/data.js';

@@ -4,7 +4,7 @@ import { stream } from '../../src/engine/rng.js';
 import { clopperPearson } from '../../src/stats/binomial.js';
 import { changeProbability, noisyLabels, validateNoise } from '../../src/cifar/noise.js';
 import { pruneByMagnitude, type CnnParams } from '../../src/cifar/cnn.js';
-import { InputError } from '../../src/engine/errors.js';
+import { InputError } from '../../src/errors.js';
 
 /** Each frequency is checked against its exact Clopper-Pearson interval at 1e-6 (a fixed seed: deterministic). */
 const A = 1e-6;

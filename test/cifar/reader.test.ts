@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { existsSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { InputError } from '../../src/engine/errors.js';
+import { InputError } from '../../src/errors.js';
 import { loadCifar, standardizeSplit } from '../../src/cifar/data.js';
 import {
   CIFAR_CLASS_NAMES,

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkOutDir, checkShardCount, MAX_WORKERS, parseSearchName, parseShard, parseWorkers } from '../../src/cli/options.js';
-import { InputError } from '../../src/engine/errors.js';
+import { InputError } from '../../src/errors.js';
 import { ENV, configFromEnv, parsePath, parseSeed, parseTier } from '../../src/verdict/config.js';
 import { TIERS } from '../../src/verdict/types.js';
 

@@ -1,5 +1,5 @@
 import type { Dataset } from '../data.js';
-import { InputError } from '../errors.js';
+import { InputError } from '../../errors.js';
 import { SgdKernel, sgdKernelFits } from '../kernels/sgdKernel.js';
 import { rows, vec } from '../matrix.js';
 import { theta, type State } from '../network.js';

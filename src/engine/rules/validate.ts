@@ -1,4 +1,4 @@
-import { InputError, requireNumber } from '../errors.js';
+import { InputError, requireNumber } from '../../errors.js';
 import { MAX_BATCH } from '../limits.js';
 import type { Rule } from './types.js';
 
