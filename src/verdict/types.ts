@@ -126,3 +126,46 @@ export interface ClaimRun extends ClaimOutcome {
   /** wall time; excluded from determinism comparisons */
   seconds: number;
 }
+
+/** The decision rules (src/verdict/checks/): one per kind of claim; every claim and proof step names the one that decided it. */
+export type RuleId = 'identity' | 'inequality' | 'high-probability' | 'rate' | 'time-bound' | 'empirical-effect';
+export const RULE_IDS: readonly RuleId[] = ['identity', 'inequality', 'high-probability', 'rate', 'time-bound', 'empirical-effect'];
+
+/** What kind of step a displayed line of a proof is. */
+export type ProofStepKind = 'inequality' | 'equality' | 'probability-bound' | 'order' | 'independence' | 'distribution' | 'union-bound' | 'citation' | 'definition';
+
+/**
+ * One displayed step of a proof (Appendices B-D, main-text sketches), declared in theorems/proofs/.
+ * A step the engine or an exact computation can evaluate is a claim of its own (id, verdict by a declared rule);
+ * one that cannot is listed with the reason, so that each proof's coverage (k of n steps checked) is visible.
+ */
+export interface ProofStepRecord {
+  /** stable id, e.g. 'proof-c2.step-3' */
+  readonly id: string;
+  /** the equation numbers it displays, as printed (long version unless `version` says otherwise), e.g. ['(25)'] */
+  readonly equations: readonly string[];
+  /** the step verbatim (LaTeX), as converted from the PDF */
+  readonly quote: string;
+  readonly kind: ProofStepKind;
+  /** a short statement of what the step asserts, in words */
+  readonly asserts: string;
+  /** evaluable: the rule that will decide it; not evaluable: why not (e.g. 'a definition', 'cites an external theorem') */
+  readonly evaluable: { readonly rule: RuleId } | { readonly reason: string };
+  /** ids of earlier steps or claims this step rests on */
+  readonly uses: readonly string[];
+}
+
+/** A proof as printed: which statement it proves, where, and its displayed steps in order. */
+export interface ProofRecord {
+  /** 'proof-c2' */
+  readonly id: string;
+  /** the claim ids whose statement this proof establishes (e.g. ['lemma-c2.gradient-bound', 'lemma-c2.a-bound']) */
+  readonly proves: readonly string[];
+  /** where it is printed: { long: ['Appendix C, proof of Lemma C.2'] } */
+  readonly sources: { readonly aaai?: readonly string[]; readonly long?: readonly string[] };
+  /** the lemmas and theorems the proof cites (claim ids or statement labels such as 'Lemma B.5') */
+  readonly cites: readonly string[];
+  readonly steps: readonly ProofStepRecord[];
+  /** statements with no proof in either version (e.g. Lemma 4 = Lemma 3.3) carry the note instead of steps */
+  readonly note?: string;
+}
