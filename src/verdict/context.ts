@@ -19,7 +19,7 @@ export interface ClaimContext<D> {
   /** a seed string for the engine (data, init, sampling, noise streams hang below it) */
   runSeed(...names: (string | number)[]): string;
   search<T>(spec: SearchSpec<T>): SearchOutcome<T>;
-  /** reports a run that may enter another claim's premise (checked by the premise monitors, properties/monitors.ts) */
+  /** reports a run that may enter another claim's premise (checked by the premise monitors, properties/monitors/) */
   observe(kind: string, data: Readonly<Record<string, number>>, where: string): void;
   /** what observe() collected */
   readonly observations: readonly Observation[];

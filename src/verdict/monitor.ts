@@ -3,7 +3,7 @@ import type { Contradiction } from './types.js';
 /**
  * Cross-claim consistency: a run that enters another claim's premise is checked against that claim's statement.
  * Scenarios' runs are reported by the properties as observations (`ctx.observe(kind, data, where)`); a premise
- * monitor, declared once per (claim, kind of observation) in properties/monitors.ts, says whether an observation
+ * monitor, declared once per (claim, kind of observation) in properties/monitors/, says whether an observation
  * lies inside the claim's premise and whether it contradicts the statement there.
  */
 export interface Observation {

@@ -67,6 +67,18 @@ export interface ClaimRecord<D = Record<string, unknown>, S extends StatementPar
   readonly twins?: readonly TwinRecord<S>[];
   /** declared before the run: the settings tested and how their results combine into the verdict */
   readonly combine?: string;
+  /** the fast-check searches the property runs ('main', or the hypothesis a search breaks): what `npm run explore` offers */
+  readonly searches?: readonly SearchDeclaration[];
+}
+
+/** A search a claim's property runs, declared in its record (explore and replay read these, not the source). */
+export interface SearchDeclaration {
+  /** 'main', 'printed', 'corrected', or the hypothesis broken ('A6', 'sigma>0') */
+  readonly name: string;
+  /** the hypothesis it breaks, when it is an exploration */
+  readonly breaks?: string;
+  /** what it searches for, in words */
+  readonly what: string;
 }
 
 export interface HypothesisReport {

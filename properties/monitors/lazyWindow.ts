@@ -1,4 +1,4 @@
-import type { PremiseMonitor } from '../src/verdict/monitor.js';
+import type { PremiseMonitor } from '../../src/verdict/monitor.js';
 
 /**
  * The premise monitors: for each claim whose statement can be read off other claims' runs, the kind of observation it
@@ -7,7 +7,7 @@ import type { PremiseMonitor } from '../src/verdict/monitor.js';
  * Observation kinds and their data keys:
  *   'lazy-window'  { m, eta, etaM, t, T0, maxAbsAScaled (max_i |a_i(t)| m^(1/4)), maxAScaled (max_i a_i(t) m^(1/4)), driftScaled (max_i ||w_i(t) - w_i(0)|| sqrt(m)) }
  */
-export const MONITORS: readonly PremiseMonitor[] = [
+export const LAZY_WINDOW_MONITORS: readonly PremiseMonitor[] = [
   {
     claim: 'lemma-c2.a-bound',
     kind: 'lazy-window',
