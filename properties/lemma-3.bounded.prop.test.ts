@@ -1,4 +1,3 @@
-// Longer than ~80 lines: the two hypothesis-violation searches (C_j broken, premise edge) are declared here with their exact case.
 import fc from 'fast-check';
 import record from '../theorems/lemma-3.bounded.js';
 import { norm, rows, vec } from '../src/engine/matrix.js';

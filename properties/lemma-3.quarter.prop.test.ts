@@ -1,4 +1,3 @@
-// Longer than ~80 lines: the two hypothesis-violation searches (sigma = 0, A6) are declared here with their exact case.
 import fc from 'fast-check';
 import record from '../theorems/lemma-3.quarter.js';
 import { clopperPearsonLower, clopperPearsonUpper } from '../src/stats/binomial.js';
