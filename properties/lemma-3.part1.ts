@@ -71,7 +71,10 @@ export function part1Spec(side: Side): ClaimSpec<PremiseStateDomain, Part1Statem
     },
     decide: (m, s, ctx) => {
       const parts: SettingDecision[] = ctx.domain.widthRanges.map((r) => ({ setting: `exact Eq. (5), d = ${r.d}, m in [${fmt(r.range[0])}, ${fmt(r.range[1])}]`, decision: decideExact(s, r.d, r.range, ctx.domain.exactPoints, ctx.alpha) }));
-      return combineAll([...parts, { setting: 'sampled premise states', decision: decideStates(m, s, ctx, side) }]);
+      const states = decideStates(m, s, ctx, side);
+      const d = combineAll([...parts, { setting: 'sampled premise states', decision: states }]);
+      // combineAll names only the setting with the smallest margin, and margins of two rules are not comparable: the states' near-vacuity is always said
+      return d.verdict === 'holds' ? { ...d, because: `${d.because}; sampled premise states: ${states.because}` } : d;
     },
     describe: (m, _d, ctx) => {
       const units = m.samples.flatMap((x) => x.units);
