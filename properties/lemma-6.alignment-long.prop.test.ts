@@ -1,54 +1,39 @@
 import record from '../theorems/lemma-6.alignment-long.js';
-import { claimTest } from '../src/verdict/claimTest.js';
-import type { Evidence, HypothesisReport } from '../src/verdict/types.js';
-import { combine, conditionReports, describeFit, fitEvidence, printedCorrectedVerdict, simulatorCheck, type RateFit } from './support/phase2gdRates.js';
-import { lemma6Sweep, PRINTED } from './support/phase2gdLemma6.js';
+import { combineAll } from '../src/verdict/checks/index.js';
+import { lemma6Times, PRINTED, runPhase2Sweep, sweepTable, type SweepRun } from '../src/scenarios/phase2Sweep.js';
+import type { SnapshotStat } from '../src/scenarios/phase2Descent.js';
+import { claim } from './claim.js';
+import { observeRuns, phase2Hypotheses, printedOrCorrection, rateDecision, type RateStatement } from './lemma-5-6.phase2.js';
 
-const th = record.thresholds;
+const floor = record.thresholds.roundoffFloor?.value ?? 0;
+const at = (r: SweepRun, stat: SnapshotStat): number | undefined => r.run.snaps[PRINTED]?.[stat];
 
-claimTest(record, (ctx) => {
-  const dom = ctx.domain;
-  const sim = simulatorCheck(ctx, th.stepperTol!.value);
-  const sw = lemma6Sweep(ctx, th.roundoffFloor!.value, th.minLower!.value);
-  const printed: (RateFit | string)[] = [];
-  const correction: (RateFit | string)[] = [];
-  const evidence: Evidence = {};
-  for (const s of dom.thetaStarNorms) {
-    const u = sw.fit('worstUnnormalizedBig', PRINTED, s, `||theta*|| = ${s}: worst max(0, 1-|<theta*, w_i>|) (||w_i|| >= sqrt(eta)) at t2 + T3 (printed Eq. (9)/(58))`);
-    const c = sw.fit('worstDeficitBig', PRINTED, s, `||theta*|| = ${s}: worst 1-|cos| (||w_i|| >= sqrt(eta)) at t2 + T3 (AAAI Eq. (10))`);
-    printed.push(u);
-    correction.push(c);
-    Object.assign(evidence, fitEvidence(`s${s}PrintedUnnormalized`, u), fitEvidence(`s${s}CorrectionNormalized`, c));
-  }
-  const tests = printed.length + correction.length;
-  if (tests !== record.tests) throw new Error(`lemma-6.alignment-long runs ${tests} fits but its record declares tests = ${record.tests}: update the record`);
-  const pS = combine(printed);
-  const cS = combine(correction);
-  const verdict = sim.ok ? printedCorrectedVerdict(pS, cS) : 'inconclusive';
-  const startDef = Math.max(...sw.runs.map((r) => r.run.startWorstDeficit));
-  const aligned: HypothesisReport = {
-    id: 'aligned-start',
-    status: 'met',
-    detail: `w_i(t2) = gamma_i theta* with max_i ||w_i(t2)|| = max_i |a_i(t2)| = ${dom.startScale} sqrt(eta); worst 1 - |cos| at t2 over all runs: ${startDef.toExponential(2)}`,
-  };
-  const gd: HypothesisReport = { id: 'gradient-descent', status: 'met', detail: `full-batch GD, sigma = 0; ${sim.text}` };
-  return {
-    verdict,
-    summary: sim.ok ? `${verdict}: printed (unnormalized) ${pS}: ${printed.map(describeFit).join('; ')}; correction (AAAI Eq. (10)) ${cS}: ${correction.map(describeFit).join('; ')}` : `simulator check failed: ${sim.text}`,
+/** One form at the printed t3 for every ||theta*||, combined by all. */
+function decideForm(runs: readonly SweepRun[], norms: readonly number[], stat: SnapshotStat, what: string, s: RateStatement, alpha: number) {
+  return combineAll(norms.map((n) => ({ setting: `||theta*|| = ${n}`, decision: rateDecision(runs.filter((r) => r.thetaStarNorm === n), stat, PRINTED, s, `${what} at t2 + T3`, alpha, floor) })));
+}
+
+claim(record, {
+  measure: (ctx) => {
+    const runs = runPhase2Sweep(ctx.domain, ctx.runSeed(), 'aligned', lemma6Times);
+    observeRuns(ctx, runs, 'aligned');
+    return { runs };
+  },
+  decide: ({ runs }, s, ctx) => {
+    const norms = ctx.domain.thetaStarNorms;
+    const printed = decideForm(runs, norms, 'worstUnnormalizedBig', 'worst max(0, 1 - |<theta*, w_i>|) over ||w_i|| >= sqrt(eta)', s, ctx.alpha);
+    if (printed.verdict !== 'fails') return printed;
+    return printedOrCorrection(printed, decideForm(runs, norms, 'worstDeficitBig', 'worst 1 - |cos(w_i, theta*)| over ||w_i|| >= sqrt(eta)', s, ctx.alpha), 'AAAI Eq. (10): |<theta*, w_i>| / (||theta*|| ||w_i||) >= 1 - O(eta ln(1/eta)) at the same t3');
+  },
+  describe: ({ runs }, _d, ctx) => ({
     evidence: {
-      ...evidence,
-      printedStatus: pS,
-      correctionStatus: cS,
-      runs: sw.runs.length,
-      divergedRuns: sw.diverged,
-      simulatorGap: sim.gap,
+      runs: runs.length,
+      divergedRuns: runs.filter((r) => r.run.divergence).length,
       bound:
         '|<theta*, w_i>| <= ||theta*|| ||w_i||: a neuron with ||w_i(t3)|| just above sqrt(eta) has |<theta*, w_i>| ~ ||theta*|| sqrt(eta) and a deficit ~1; and since sum_i a_i w_i -> theta* with the a_i, ||w_i|| balanced, sum_i ||w_i||^2 ~ ||theta*||, so for m neurons the typical |<theta*, w_i>| ~ ||theta*||^1.5 / sqrt(m) < 1. The proof\'s last display divides by gamma_i(t3) ||theta*||^2, i.e. it is (at best) the normalized Eq. (10).',
-      A3: 'met: Sigma_hat ~ Wishart_d(n, I)/n exactly (Bartlett), n = ceil(1/eta^2)',
-      A4: `not assumed by Lemma 3.5; ||theta*|| in {${dom.thetaStarNorms.join(', ')}}`,
     },
-    hypotheses: [...conditionReports(dom, dom.thetaStarNorms), aligned, gd],
-    cases: sw.runs.length,
-    tables: { sweep: sw.table },
-  };
+    hypotheses: phase2Hypotheses(ctx.domain, runs, 'aligned'),
+    cases: runs.length,
+    tables: { sweep: sweepTable(runs, { worstUnnormalizedBig: (r) => at(r, 'worstUnnormalizedBig'), worstDeficitBig: (r) => at(r, 'worstDeficitBig'), bigNeurons: (r) => at(r, 'bigCount'), maxNorm: (r) => at(r, 'maxNorm') }) },
+  }),
 });

@@ -1,5 +1,5 @@
 import type { ClaimRecord } from '../src/verdict/types.js';
-import type { Phase2Domain } from './lemma-5.alignment.js';
+import type { Phase2SweepDomain } from '../src/scenarios/phase2Sweep.js';
 
 /**
  * The long version's Lemma 3.4 (Eq. (8)) = Lemma D.1 (Eq. (56)) prints the alignment unnormalized:
@@ -7,7 +7,7 @@ import type { Phase2Domain } from './lemma-5.alignment.js';
  * |<theta*, w>| <= ||theta*|| ||w||, so the printed form cannot hold unless the neurons grow to ||w_i|| >= 1/||theta*||.
  * The stated correction is the AAAI Eq. (9) (normalized by ||theta*|| ||w_i(t2)||), at the same printed t2.
  */
-export const record: ClaimRecord<Phase2Domain> = {
+export const record: ClaimRecord<Phase2SweepDomain, { exponent: number; delta: number }> = {
   id: 'lemma-5.alignment-long',
   title: 'Lemma 3.4 / D.1 (long version, Eqs. (8), (56)): |<theta*, w_i(t2)>| >= 1 - |O(ln(1/eta) sqrt(eta))| for every neuron (unnormalized)',
   quote: String.raw`\textbf{Lemma 3.4} (Alignment). Suppose Condition 3.1 (A1-3, 5-6) holds and consider gradient descent for updates. Assume that phase II begins at time $t_1$, then at time $t_2 = t_1 + T_2$, $T_2 = \frac{1}{\|\theta^*\|} \cdot \ln(\frac{1}{\eta})$, for any neuron $w_i$ it holds $$|\langle \boldsymbol{\theta}^{\star}, \boldsymbol{w}_{i}(t_{2}) \rangle| \geq 1 - \left| O(\ln \frac{1}{\eta} \cdot \sqrt{\eta}) \right|. \quad (8)$$`,
@@ -20,27 +20,28 @@ export const record: ClaimRecord<Phase2Domain> = {
   hypotheses: ['A1', 'A2', 'A3', 'A5', 'A6', 'phase-2-start', 'gradient-descent'],
   uses: ['lemma-5.alignment'],
   checks:
-    'The sweep of lemma-5.alignment (Phase II starts with max ||w_i|| = max |a_i| = sqrt(eta), m = ceil(1/sqrt(eta)), full-batch GD with Sigma_hat ~ Wishart_d(n, I)/n, n = ceil(1/eta^2), ||theta*|| = 1). ' +
-    'Printed form: the worst neuron\'s deficit max(0, 1 - |<theta*, w_i(t2)>|) at the printed t2 = t1 + ceil(ln(1/eta)/||theta*||). Stated correction: the AAAI Eq. (9), worst neuron\'s 1 - |<theta*, w_i>|/(||theta*|| ||w_i||), at the same t2. ' +
-    'Per form: OLS of ln(deficit) on ln(ln(1/eta) sqrt(eta)) over all (eta, seed) runs, t interval at the per-test alpha; O(.) allows exponent >= 1. Evidence: the unnormalized deficit also at t1 + T2/eta, and max_i |<theta*, w_i>| against ||theta*|| sqrt(eta). ' +
-    'Verdict: printed consistent -> holds; printed inconsistent and correction consistent -> erratum; both inconsistent -> fails. Exploration: phase-2-start broken (NTK-scale neurons, ||w_i|| ~ 1).',
+    'The Phase II sweep of lemma-5.alignment (src/scenarios/phase2Sweep.ts: starts with max ||w_i|| = max |a_i| = sqrt(eta), m = ceil(1/sqrt(eta)), full-batch GD with Sigma_hat ~ Wishart_d(n, I)/n, n = ceil(1/eta^2), ||theta*|| = 1). ' +
+    'Printed form: the worst neuron\'s deficit max(0, 1 - |<theta*, w_i(t2)>|) at the printed t2 = t1 + ceil(ln(1/eta)/||theta*||). Stated correction: the AAAI Eq. (9), the worst 1 - |<theta*, w_i>|/(||theta*|| ||w_i||), at the same t2. ' +
+    'Each form by the rate rule (eta -> 0) on deficit / ln(1/eta) against eta over every (eta, seed) run, claimed O(eta^(1/2)), t interval at the per-test alpha, tolerance delta: printed holds -> holds; printed fails and correction holds -> erratum; both fail -> fails. Evidence: max_i |<theta*, w_i>| against ||theta*|| sqrt(eta). Search: phase-2-start broken (NTK-scale neurons, ||w_i|| ~ 1).',
   domain: {
     quick: { d: 5, etaExponents: [1.5, 2, 2.5, 3, 3.5, 4], seeds: 8, widthFactor: 1, startScale: 1, thetaStarNorms: [1], explore: { numRuns: 6, etaExponents: [2.5, 3, 3.5], maxWidth: 4 } },
     paper: { d: 10, etaExponents: [1.5, 2, 2.5, 3, 3.5, 4, 4.5], seeds: 12, widthFactor: 1, startScale: 1, thetaStarNorms: [1], explore: { numRuns: 16, etaExponents: [2.5, 3, 3.5, 4], maxWidth: 6 } },
   },
   thresholds: {
-    claimedExponent: { value: 1, why: 'q = O(r) as eta -> 0 allows q/r bounded: exponent b >= 1 in ln q = b0 + b ln r; inconsistent when the t interval (per-test alpha) lies below 1' },
-    minLower: { value: 0, why: 'a fit reaching 1 is consistent only if its lower end is above 0 (the deficit demonstrably shrinks); otherwise undecided -> inconclusive' },
+    delta: { value: 0.1, why: 'the rate rule\'s tolerance on the exponent of deficit / ln(1/eta) against eta (the ln factor divided out exactly)' },
     roundoffFloor: { value: 2 ** -52, why: 'deficits of 0 (the inequality met exactly) or below float64 epsilon are set to it before logs' },
-    stepperTol: { value: 1e-12, why: 'the support GD must reproduce the engine\'s full-batch Stepper on real data to 1e-12 relative (measured ~1e-16); otherwise inconclusive' },
-    exploreC: { value: 1, why: 'the exploration tests single runs against max(0, 1 - |<theta*, w_i>|) <= C ln(1/eta) sqrt(eta) at t1 + T2/eta, C = 1' },
-    divergenceBound: { value: 1e8, why: '|theta_k| > 1e8 or a non-finite theta ends a run as "diverged at step N", left out of the fits' },
+    exploreC: { value: 1, why: 'the search tests single runs against max(0, 1 - |<theta*, w_i>|) <= C ln(1/eta) sqrt(eta) at t1 + T2/eta, C = 1' },
   },
   tests: 2,
+  rule: 'rate',
+  statement: { exponent: 0.5, delta: 0.1 },
+  twins: [{ id: 'O(ln(1/eta) eta)', change: 'the deficit O(ln(1/eta) eta) instead of O(ln(1/eta) sqrt(eta)) (both forms)', statement: { exponent: 1 } }],
+  combine: 'printed or corrected: the rate rule on the printed (unnormalized) form decides; only when it fails, the same rule on the stated correction (AAAI Eq. (9) at the same t2) is evaluated (holds -> erratum, fails -> fails)',
+  searches: [{ name: 'phase-2-start', breaks: 'phase-2-start', what: 'an NTK-scale start (Eq. (5)): the worst unnormalized deficit at t1 + T2/eta against ln(1/eta) sqrt(eta)' }],
   expected: {
     verdict: 'fails',
     reason:
-      'At the quick tier |<theta*, w_i(t2)>| <= ||theta*|| ||w_i|| ~ sqrt(eta), so the unnormalized deficit is ~1 at every eta (exponent ~0), and the stated correction (AAAI Eq. (9) at the printed t2) fails too (lemma-5.alignment: no neuron direction changes in T2 steps).',
+      'Unchanged (fails), now by the rate rule: |<theta*, w_i(t2)>| <= ||theta*|| ||w_i|| ~ sqrt(eta), so the unnormalized deficit is ~1 at every eta (exponent ~0), and the stated correction (AAAI Eq. (9) at the printed t2) fails too (lemma-5.alignment: no neuron direction changes in T2 steps).',
   },
 };
 export default record;

@@ -1,5 +1,5 @@
 import type { ClaimRecord } from '../src/verdict/types.js';
-import type { Phase2Domain } from './lemma-5.alignment.js';
+import type { Phase2SweepDomain } from '../src/scenarios/phase2Sweep.js';
 
 /**
  * The long version's Lemma 3.5 (Eq. (9)) = Lemma D.2 (Eq. (58)) prints the alignment at t3 unnormalized:
@@ -7,7 +7,7 @@ import type { Phase2Domain } from './lemma-5.alignment.js';
  * |<theta*, w>| <= ||theta*|| ||w|| and the neurons share theta = sum a_i w_i = theta*, the neurons of norm just above
  * sqrt(eta) cannot satisfy it. The stated correction is the AAAI Eq. (10) (normalized), at the same printed t3.
  */
-export const record: ClaimRecord<Phase2Domain> = {
+export const record: ClaimRecord<Phase2SweepDomain, { exponent: number; delta: number }> = {
   id: 'lemma-6.alignment-long',
   title: 'Lemma 3.5 / D.2 (long version, Eqs. (9), (58)): |<theta*, w_i(t3)>| >= 1 - |O(eta ln(1/eta))| for every neuron with ||w_i(t3)|| >= sqrt(eta) (unnormalized)',
   quote: String.raw`\textbf{Lemma 3.5} (Convergence). Suppose Condition 3.1 (A1-3, 5-6) holds and consider gradient descent for updates. Assume all the neurons are perfectly aligned at step $t_2$. Let $t_3 = t_2 + \frac{1}{\|\boldsymbol{\theta}^\star\|^2} \cdot \frac{\ln(1/\eta)}{\eta}$. Using gradient descent, we have $\|\boldsymbol{\theta}(t_3) - \boldsymbol{\theta}^\star\| \leq |O(\eta \cdot \ln \frac{1}{\eta})|$. Furthermore, for any neuron $\|\boldsymbol{w}_i(t_3)\| \geq \sqrt{\eta}$ ($i \in [m]$), we have $$\left|\langle \boldsymbol{\theta}^*, \boldsymbol{w}_i(t_3) \rangle\right| \ge 1 - \left| O(\eta \cdot \ln \frac{1}{\eta}) \right|. \quad (9)$$`,
@@ -20,25 +20,27 @@ export const record: ClaimRecord<Phase2Domain> = {
   hypotheses: ['A1', 'A2', 'A3', 'A5', 'A6', 'aligned-start', 'gradient-descent'],
   uses: ['lemma-6.convergence'],
   checks:
-    'The sweep of lemma-6.convergence (perfectly aligned starts w_i = gamma_i theta* with max ||w_i|| = max |a_i| = sqrt(eta), m = ceil(1/sqrt(eta)), full-batch GD with Sigma_hat ~ Wishart_d(n, I)/n, n = ceil(1/eta^2), ||theta*|| in the domain). ' +
+    'The sweep of lemma-6.convergence (src/scenarios/phase2Sweep.ts: perfectly aligned starts w_i = gamma_i theta* with max ||w_i|| = max |a_i| = sqrt(eta), m = ceil(1/sqrt(eta)), full-batch GD with Sigma_hat ~ Wishart_d(n, I)/n, n = ceil(1/eta^2), ||theta*|| in the domain). ' +
     'Printed form: over the neurons with ||w_i(t3)|| >= sqrt(eta), the worst deficit max(0, 1 - |<theta*, w_i(t3)>|) at the printed t3 = t2 + ceil(ln(1/eta)/(eta ||theta*||^2)). Stated correction: the AAAI Eq. (10), the worst 1 - |<theta*, w_i>|/(||theta*|| ||w_i||) over the same neurons at the same t3. ' +
-    'Per form and ||theta*||: OLS of ln(deficit) on ln(eta ln(1/eta)) over all (eta, seed) runs, t interval at the per-test alpha; O(.) allows exponent >= 1. Verdict: printed consistent for every ||theta*|| -> holds; printed inconsistent somewhere and correction consistent for every ||theta*|| -> erratum; else fails.',
+    'Per form and ||theta*||: the rate rule (eta -> 0) on deficit / ln(1/eta) against eta, claimed O(eta) (exactly O(eta ln(1/eta))), t interval at the per-test alpha, tolerance delta; the three ||theta*|| combined by all. Printed holds -> holds; printed fails and correction holds -> erratum; else fails.',
   domain: {
     quick: { d: 5, etaExponents: [1.5, 2, 2.5, 3, 3.5], seeds: 8, widthFactor: 1, startScale: 1, thetaStarNorms: [0.5, 1, 2] },
     paper: { d: 10, etaExponents: [1.5, 2, 2.5, 3, 3.5, 4], seeds: 12, widthFactor: 1, startScale: 1, thetaStarNorms: [0.5, 1, 2] },
   },
   thresholds: {
-    claimedExponent: { value: 1, why: 'q = O(r) as eta -> 0 allows q/r bounded: exponent b >= 1 in ln q = b0 + b ln r; inconsistent when the t interval (per-test alpha) lies below 1' },
-    minLower: { value: 0, why: 'a fit reaching 1 is consistent only if its lower end is above 0 (the deficit demonstrably shrinks); otherwise undecided -> inconclusive' },
+    delta: { value: 0.1, why: 'the rate rule\'s tolerance on the exponent of deficit / ln(1/eta) against eta (the ln factor divided out exactly)' },
     roundoffFloor: { value: 2 ** -52, why: 'deficits of 0 (the inequality met exactly) or below float64 epsilon are set to it before logs' },
-    stepperTol: { value: 1e-12, why: 'the support GD must reproduce the engine\'s full-batch Stepper on real data to 1e-12 relative (measured ~1e-16); otherwise inconclusive' },
-    divergenceBound: { value: 1e8, why: '|theta_k| > 1e8 or a non-finite theta ends a run as "diverged at step N", left out of the fits' },
   },
   tests: 6,
+  rule: 'rate',
+  statement: { exponent: 1, delta: 0.1 },
+  twins: [{ id: 'O(eta^3 ln(1/eta))', change: 'the deficit O(eta^3 ln(1/eta)) instead of O(eta ln(1/eta)) (both forms)', statement: { exponent: 3 } }],
+  combine: 'printed or corrected: all over ||theta*|| in {0.5, 1, 2} for the printed (unnormalized) form; only when it fails, all over the same three for the stated correction (AAAI Eq. (10) at the same t3): holds -> erratum, fails -> fails',
+  searches: [],
   expected: {
     verdict: 'erratum',
     reason:
-      'At the quick tier the smallest neuron with ||w_i(t3)|| >= sqrt(eta) has |<theta*, w_i>| ~ ||theta*|| sqrt(eta), so the unnormalized deficit stays ~0.5-1 (exponents <= ~0; intervals below 1 at ||theta*|| = 0.5 and 1), while the normalized AAAI Eq. (10) holds at every ||theta*|| (exponents ~2).',
+      'Unchanged (erratum), now by the rate rule on deficit / ln(1/eta) against eta: the smallest neuron with ||w_i(t3)|| >= sqrt(eta) has |<theta*, w_i>| ~ ||theta*|| sqrt(eta), so the unnormalized deficit stays ~0.5-1 (exponent ~0), while the normalized AAAI Eq. (10) holds at every ||theta*|| (exponents ~2).',
   },
 };
 export default record;
