@@ -37,7 +37,7 @@ claim(record, {
         runs: runs.length,
         censoredRuns: runs.filter((r) => r.run.alignStep < 0).length,
         divergedRuns: runs.filter((r) => r.run.divergence).length,
-        perSize: JSON.stringify(decideTime(runs, 0, 0.1, ctx.alpha).perSize),
+        alignmentTimesPrinted: JSON.stringify(decideTime(runs, record.statement?.timeExponent ?? 0, record.statement?.delta ?? 0, ctx.alpha).perSize),
         proofStep:
           'exp(T2 eta M) with T2 eta = eta ln(1/eta)/||theta*|| -> 0 is I + O(eta ln(1/eta)), not e M/||theta*||; the growing mode is amplified by (1 + eta ||theta*||)^T2 (column amplificationPrinted). The alignment the lemma describes needs ~ln(1/eta)/(eta ||theta*||) steps (T2/eta), where the amplification is ~1/eta.',
       },

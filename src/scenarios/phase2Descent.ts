@@ -3,7 +3,7 @@ import { neuronAlignment } from '../engine/metrics/neuronAlignment.js';
 import { initNTK } from '../engine/network.js';
 import { quantile } from '../stats/summary.js';
 import type { PaperConfig } from './config.js';
-import { covarianceDeviation, covarianceTimes, sampleDesign } from './sigmaHat.js';
+import { covarianceDeviation, sampleDesign } from './sigmaHat.js';
 
 /**
  * Phase II of the paper (AAAI "Phase II: Alignment and Convergence"; long version Sec. 3.3, Appendix D) from constructed
@@ -32,10 +32,14 @@ export class Phase2GD {
   }
 
   step(): void {
-    const { theta: th, g, r, eta } = this;
+    const { theta: th, g, r, eta, sigmaHat: S } = this;
     const d = th.length;
     for (let k = 0; k < d; k++) r[k] = (th[k] as number) - (this.thetaStar[k] as number);
-    covarianceTimes(this.sigmaHat, r, g);
+    for (let k = 0; k < d; k++) {
+      let s = 0;
+      for (let l = 0; l < d; l++) s += (S[k * d + l] as number) * (r[l] as number);
+      g[k] = s;
+    }
     th.fill(0);
     for (let i = 0; i < this.W.length; i++) {
       const w = this.W[i] as Float64Array;
