@@ -50,15 +50,28 @@ export function evaluableStep(proof: ProofRecord, stepId: string): ProofStepReco
   return step as ProofStepRecord & { evaluable: { rule: NonNullable<ClaimRun['rule']> } };
 }
 
-function stepRecord<S extends StatementParams>(proof: ProofRecord, step: ProofStepRecord, spec: ProofStepSpec<S, unknown>): ClaimRecord<Record<string, never>, S> {
+/** What a run is computed for: a proof step (with its proof) or a coverage entry (theorems/proofs/coverage-extra.ts). */
+export interface EvaluableTarget {
+  id: string;
+  quote: string;
+  asserts: string;
+  kind: ClaimKind;
+  sources: ProofRecord['sources'];
+  uses: readonly string[];
+  rule: NonNullable<ClaimRun['rule']>;
+  /** the proof id, for a proof step */
+  proofOf?: string;
+}
+
+function targetRecord<S extends StatementParams>(t: EvaluableTarget, spec: ProofStepSpec<S, unknown>): ClaimRecord<Record<string, never>, S> {
   return {
-    id: step.id,
-    title: `${step.id}: ${step.asserts}`,
-    quote: step.quote,
-    sources: proof.sources,
-    kind: KIND[step.kind],
+    id: t.id,
+    title: `${t.id}: ${t.asserts}`,
+    quote: t.quote,
+    sources: t.sources,
+    kind: t.kind,
     hypotheses: [],
-    uses: step.uses,
+    uses: t.uses,
     checks: spec.checks,
     domain: { quick: {}, paper: {} },
     thresholds: spec.thresholds ?? {},
@@ -75,16 +88,15 @@ function finiteOrThrow(value: unknown, where: string): void {
   else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) finiteOrThrow(v, `${where}.${k}`);
 }
 
-/** Computes the run of one proof step (never throws for a failing step). */
-export function checkProofStep<S extends StatementParams, M>(proof: ProofRecord, stepId: string, spec: ProofStepSpec<S, M>, familySize: number, config: AuditConfig = configFromEnv()): ClaimRun {
-  const step = evaluableStep(proof, stepId);
-  if (spec.twins.length === 0) throw new Error(`${stepId}: a proof step needs at least one false twin`);
-  const record = stepRecord(proof, step, spec as ProofStepSpec<S, unknown>);
+/** Computes the run of a proof step or a coverage entry (never throws for a failing one). */
+export function checkEvaluable<S extends StatementParams, M>(target: EvaluableTarget, spec: ProofStepSpec<S, M>, familySize: number, config: AuditConfig = configFromEnv()): ClaimRun {
+  if (spec.twins.length === 0) throw new Error(`${target.id}: at least one false twin is needed`);
+  const record = targetRecord(target, spec as ProofStepSpec<S, unknown>);
   const ctx = makeContext<Record<string, never>>(record, config, familySize);
   const t0 = performance.now();
   const m = spec.measure(ctx);
   const decision = spec.decide(m, spec.statement, ctx);
-  if (decision.rule !== step.evaluable.rule) throw new Error(`${stepId}: decided by rule ${decision.rule} but the catalogue declares ${step.evaluable.rule}`);
+  if (decision.rule !== target.rule) throw new Error(`${target.id}: decided by rule ${decision.rule} but the catalogue declares ${target.rule}`);
   const twins: TwinResult[] = spec.twins.map((t) => {
     const d = spec.decide(m, { ...spec.statement, ...t.statement } as S, ctx);
     return { id: t.id, change: t.change, verdict: d.verdict, because: d.because, rejected: d.verdict === 'fails' };
@@ -98,28 +110,49 @@ export function checkProofStep<S extends StatementParams, M>(proof: ProofRecord,
     hypotheses: [],
     cases: spec.cases(m),
     ...(cx ? { counterexample: cx } : {}),
-    id: step.id,
+    id: target.id,
     title: record.title,
-    sources: proof.sources,
-    kind: record.kind,
-    quote: step.quote,
+    sources: target.sources,
+    kind: target.kind,
+    quote: target.quote,
     checks: spec.checks,
-    uses: step.uses,
+    uses: target.uses,
     thresholds: record.thresholds,
     domain: {},
     tier: ctx.tier,
     seed: ctx.seed,
     alpha: ctx.alpha,
     expected: spec.expected,
-    replay: cx?.replay ?? `npm run audit -- --claim ${step.id} --tier ${ctx.tier} --seed ${ctx.seed}`,
+    replay: cx?.replay ?? `npm run audit -- --claim ${target.id} --tier ${ctx.tier} --seed ${ctx.seed}`,
     seconds: Math.round((performance.now() - t0) / 10) / 100,
     rule: decision.rule,
     because: decision.because,
     twins,
-    proofOf: proof.id,
+    ...(target.proofOf ? { proofOf: target.proofOf } : {}),
   };
-  finiteOrThrow(run.evidence, step.id);
+  finiteOrThrow(run.evidence, target.id);
   return run;
+}
+
+/** Computes the run of one proof step (never throws for a failing step). */
+export function checkProofStep<S extends StatementParams, M>(proof: ProofRecord, stepId: string, spec: ProofStepSpec<S, M>, familySize: number, config: AuditConfig = configFromEnv()): ClaimRun {
+  const step = evaluableStep(proof, stepId);
+  return checkEvaluable({ id: step.id, quote: step.quote, asserts: step.asserts, kind: KIND[step.kind], sources: proof.sources, uses: step.uses, rule: step.evaluable.rule, proofOf: proof.id }, spec, familySize, config);
+}
+
+function register(id: string, run: () => ClaimRun, expected: ProofStepSpec<StatementParams, unknown>['expected']): void {
+  it(id, { timeout: 120_000 }, ({ task }) => {
+    const r = run();
+    task.meta.claimRun = r;
+    const cx = r.counterexample ? `\ncounterexample: ${r.counterexample.message}` : '';
+    if (configFromEnv().mode === 'audit') {
+      expect(r.verdict, `${id}: ${r.summary}${cx}`).toBe('holds');
+      return;
+    }
+    const kept = (r.twins ?? []).filter((t) => !t.rejected);
+    expect(kept.map((t) => `${t.id} (${t.change}): ${t.verdict}: ${t.because}`), `${id}: false twins the check did not reject`).toEqual([]);
+    expect(r.verdict, `${id}: ${r.summary}${cx}\nreviewed expectation: ${expected.reason}`).toBe(expected.verdict);
+  });
 }
 
 /**
@@ -128,18 +161,12 @@ export function checkProofStep<S extends StatementParams, M>(proof: ProofRecord,
  * fails its test. The run travels to the reporter in task.meta.claimRun, with `proofOf` set.
  */
 export function proofStep<S extends StatementParams, M>(proof: ProofRecord, stepId: string, spec: ProofStepSpec<S, M>, familySize: number): void {
-  it(stepId, { timeout: 120_000 }, ({ task }) => {
-    const run = checkProofStep(proof, stepId, spec, familySize);
-    task.meta.claimRun = run;
-    const cx = run.counterexample ? `\ncounterexample: ${run.counterexample.message}` : '';
-    if (configFromEnv().mode === 'audit') {
-      expect(run.verdict, `${stepId}: ${run.summary}${cx}`).toBe('holds');
-      return;
-    }
-    const kept = (run.twins ?? []).filter((t) => !t.rejected);
-    expect(kept.map((t) => `${t.id} (${t.change}): ${t.verdict}: ${t.because}`), `${stepId}: false twins the check did not reject`).toEqual([]);
-    expect(run.verdict, `${stepId}: ${run.summary}${cx}\nreviewed expectation: ${spec.expected.reason}`).toBe(spec.expected.verdict);
-  });
+  register(stepId, () => checkProofStep(proof, stepId, spec, familySize), spec.expected);
+}
+
+/** The same for a coverage entry (theorems/proofs/coverage-extra.ts): a claim of its own, without `proofOf`. */
+export function coverageCheck<S extends StatementParams, M>(target: EvaluableTarget, spec: ProofStepSpec<S, M>, familySize: number): void {
+  register(target.id, () => checkEvaluable(target, spec, familySize), spec.expected);
 }
 
 /**
