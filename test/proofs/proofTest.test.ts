@@ -21,7 +21,7 @@ const spec = (k: number, rule: 'identity' | 'inequality' = 'identity') => ({
   twins: [{ id: 'k+1', change: 'k + 1', statement: { k: k + 1 } }],
   expected: { verdict: 'holds' as const, reason: 'algebra' },
   measure: () => [0.5, 1, 2, 3],
-  decide: (g: number[], s: { k: number }, ctx: { config: typeof config }) => {
+  decide: (g: number[], s: { k: number }, ctx: { config: { tier: 'quick' | 'paper'; seed: number } }) => {
     const d = identityRule({ printed: gridSearch('proof-toy.step-1', ctx.config, 'printed', g, (x: number) => compareSides(s.k * x, x + x, FLOAT64_TOLERANCE, `x = ${x}`)), what: 'doubling' });
     return rule === 'identity' ? d : { ...d, rule };
   },
