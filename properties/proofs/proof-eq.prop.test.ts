@@ -1,6 +1,7 @@
 import { describe } from 'vitest';
 import proofEq1316 from '../../theorems/proofs/proof-eq13-16.js';
 import proofEq41 from '../../theorems/proofs/proof-eq41.js';
+import proofSketch from '../../theorems/proofs/proof-sketch-thm2.js';
 import { identityOver, step, type Ctx, type Tolerance } from './support.js';
 
 /**
@@ -171,6 +172,49 @@ describe('Eqs. (33)-(41) (proof-eq41)', () => {
         const wt = T.ws[t] as number[];
         return { lhs: dot(wt, wt), rhs: dot(w0, w0) + T.eta ** 2 * sum - (T.as[0] as number) ** 2 + s.k * (T.as[t] as number) ** 2, message: `eta = ${T.eta}, T = ${t}` };
       }, 'Eq. (41)', ALG),
+    cases: (tr) => tr.length * 50,
+  });
+});
+
+describe('the main-text sketch of Theorem 2 (proof-sketch-thm2)', () => {
+  const ETAS = [1e-3, 0.05];
+  const identityAt = (T: ReturnType<typeof trajectory>, t: number, dw: (st: { r: number; x: number[] }, w: number[], a: number) => number, kT: number) => {
+    let sum = 0;
+    for (let j = 0; j < t; j++) sum += dw(T.steps[j]!, T.ws[j] as number[], T.as[j] as number);
+    const w0 = T.ws[0] as number[];
+    const wt = T.ws[t] as number[];
+    return { lhs: dot(wt, wt), rhs: dot(w0, w0) + T.eta ** 2 * sum - (T.as[0] as number) ** 2 + kT * (T.as[t] as number) ** 2, message: `eta = ${T.eta}, T = ${t}` };
+  };
+  step(proofSketch, 'proof-sketch-thm2.step-1', {
+    checks: 'The AAAI norm identity with the unbracketed Delta W = -r^2 (x^T w)^2 - a^2 ||x||^2 along the trajectories of Eqs. (33)-(34); corrected: the bracketed -r^2 ((x^T w)^2 - a^2 ||x||^2) (long version, Eq. (41)), with + k a_i(T)^2, k = 1.',
+    statement: { k: 1 },
+    twins: [{ id: 'k=0', change: 'corrected without a_i(T)^2', statement: { k: 0 } }],
+    expected: { verdict: 'erratum', reason: 'insights-thm2.norm-identity-aaai: without the bracket the a^2 ||x||^2 term loses r^2 and its sign' },
+    measure: (ctx) => ETAS.map((eta) => trajectory(ctx, eta)),
+    decide: (tr, s, ctx) => {
+      const cases = tr.flatMap((T) => [10, 50].map((t) => ({ T, t })));
+      return identityOver(ctx, cases, ({ T, t }) => identityAt(T, t, (st, w, a) => -(st.r ** 2) * dot(st.x, w) ** 2 - a * a * dot(st.x, st.x), 1), 'the AAAI identity', ALG, {
+        f: ({ T, t }) => identityAt(T, t, (st, w, a) => -(st.r ** 2) * (dot(st.x, w) ** 2 - a * a * dot(st.x, st.x)), s.k),
+        form: 'Delta W_i(j) = -r^2 ((x^T w)^2 - a^2 ||x||^2)',
+      });
+    },
+    cases: () => 4,
+  });
+
+  step(proofSketch, 'proof-sketch-thm2.step-3', {
+    checks: 'r^2 (x^T w_i(j))^2 against (a_i(j+1) - a_i(j))^2 along the trajectories (eta in {1e-3, 0.05}); corrected: eta^p r^2 (x^T w)^2, p = 2.',
+    statement: { p: 2 },
+    twins: [{ id: 'p=1', change: 'corrected with eta^1', statement: { p: 1 } }],
+    expected: { verdict: 'erratum', reason: 'insights-thm2.a-increment: the printed form lacks eta^2' },
+    measure: (ctx) => ETAS.map((eta) => trajectory(ctx, eta)),
+    decide: (tr, s, ctx) => {
+      const cases = tr.flatMap((T) => T.steps.map((st, j) => ({ T, st, j })));
+      const lhs = (c: (typeof cases)[number]): number => ((c.T.as[c.j + 1] as number) - (c.T.as[c.j] as number)) ** 2;
+      return identityOver(ctx, cases, (c) => ({ lhs: lhs(c), rhs: c.st.r ** 2 * dot(c.st.x, c.T.ws[c.j] as number[]) ** 2, message: `eta = ${c.T.eta}, j = ${c.j}` }), 'the a-increment', ALG, {
+        f: (c) => ({ lhs: lhs(c), rhs: Math.pow(c.T.eta, s.p) * c.st.r ** 2 * dot(c.st.x, c.T.ws[c.j] as number[]) ** 2, message: `eta = ${c.T.eta}, j = ${c.j}` }),
+        form: '(a_i(j+1) - a_i(j))^2 = eta^2 r^2 (x^T w_i(j))^2',
+      });
+    },
     cases: (tr) => tr.length * 50,
   });
 });
