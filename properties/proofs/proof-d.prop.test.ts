@@ -191,6 +191,12 @@ describe('Appendix D.1 and the proof of Lemma D.1 (proof-d1)', () => {
 });
 
 describe('the proof of Lemma D.2 (proof-d2)', () => {
+  /** a quantity claimed bounded (O(||theta*||^b), b = 0 in the statement) as ||theta*|| -> 0, on exact points */
+  const boundedInThetaStar = (quantity: string, y: (sv: number) => number) => ({
+    measure: () => [1, 0.3, 0.1, 0.03, 0.01, 1e-3, 1e-4].map((sv) => ({ x: sv, y: y(sv) })),
+    decide: (pts: { x: number; y: number }[], s: { b: number }, ctx: Ctx) => rateRule({ quantity, variable: '||theta*||', points: pts, claimed: { exponent: s.b, text: 'O(1)', kind: 'upper' }, limit: 'zero', delta: 0.1, alpha: ctx.alpha }).decision,
+    cases: (pts: { x: number; y: number }[]) => pts.length,
+  });
   step(proofD2, 'proof-d2.step-5', {
     checks: 'O(1/sqrt(n)) = O(eta^2) under A3: at the smallest n A3 allows (n = 1/eta^2), 1/sqrt(n) = eta; rule rate as eta -> 0, claimed O(eta^b), b = 2 (tolerance 0.1).',
     statement: { b: 2 },
@@ -248,9 +254,8 @@ describe('the proof of Lemma D.2 (proof-d2)', () => {
     statement: { b: 0 },
     twins: [{ id: 'b=1', change: 'O(||theta*||)', statement: { b: 1 } }],
     expected: { verdict: 'fails', reason: 'the ratio is 1/||theta*||^2: the dropped factor grows like sqrt(m) under A4' },
-    measure: () => [1, 0.3, 0.1, 0.03, 0.01, 1e-3, 1e-4].map((sv) => ({ x: sv, y: (ln(1e3) / (sv * sv * 1e-3)) * 1e-6 / (1e-3 * ln(1e3)) })),
-    decide: (pts, s, ctx) => rateRule({ quantity: 'T eta^2 / (eta ln(1/eta))', variable: '||theta*||', points: pts, claimed: { exponent: s.b, text: 'O(1)', kind: 'upper' }, limit: 'zero', delta: 0.1, alpha: ctx.alpha }).decision,
-    cases: (pts) => pts.length,
+    // at eta = 1e-3: T eta^2 / (eta ln(1/eta)) with T = ln(1/eta)/(||theta*||^2 eta)
+    ...boundedInThetaStar('T eta^2 / (eta ln(1/eta))', (sv) => ((ln(1e3) / (sv * sv * 1e-3)) * 1e-6) / (1e-3 * ln(1e3))),
   });
 
   step(proofD2, 'proof-d2.step-20', {
@@ -268,9 +273,7 @@ describe('the proof of Lemma D.2 (proof-d2)', () => {
     statement: { b: 0 },
     twins: [{ id: 'b=1', change: 'O(||theta*||)', statement: { b: 1 } }],
     expected: { verdict: 'fails', reason: 'dividing by ||theta*|| (<= m^{-1/4}) is dropped' },
-    measure: () => [1, 0.3, 0.1, 0.03, 0.01, 1e-3, 1e-4].map((sv) => ({ x: sv, y: 1 / sv })),
-    decide: (pts, s, ctx) => rateRule({ quantity: '|1 - s| bound / (eta ln(1/eta))', variable: '||theta*||', points: pts, claimed: { exponent: s.b, text: 'O(1)', kind: 'upper' }, limit: 'zero', delta: 0.1, alpha: ctx.alpha }).decision,
-    cases: (pts) => pts.length,
+    ...boundedInThetaStar('|1 - s| bound / (eta ln(1/eta))', (sv) => 1 / sv),
   });
 
   step(proofD2, 'proof-d2.step-25', {
