@@ -74,3 +74,15 @@ describe('combineAll (settings declared before the run)', () => {
     if (f.verdict === 'fails') expect(f.counterexample?.message).toBe('cx');
   });
 });
+
+describe('combineAll across rules', () => {
+  it('does not compare margins of different rules; names every setting with its rule', () => {
+    const d = combineAll([
+      { setting: 'exact', decision: { rule: 'high-probability', verdict: 'holds', because: 'c* bounded', margin: { value: 5, text: '' } } },
+      { setting: 'sampled', decision: { rule: 'inequality', verdict: 'holds', because: 'no violation', margin: { value: 0.01, text: '' } } },
+    ]);
+    expect(d.verdict).toBe('holds');
+    expect(d.because).toContain('[exact, high-probability] c* bounded');
+    expect(d.because).toContain('[sampled, inequality] no violation');
+  });
+});

@@ -72,3 +72,13 @@ describe('high-probability rule: sampled failures, calibrated on constructed tru
     expect(fails).toBeGreaterThan(0);
   });
 });
+
+describe('high-probability rule: exact intervals', () => {
+  it('uses both ends of an exact interval (a conditioned law)', () => {
+    const r = highProbabilityRule({ event: 'E', rate: ONE_OVER_M, widths: [64, 4096].map((m) => ({ m, exactInterval: [1 / m, 2 / m] as const })), range: [64, 4096], alpha: ALPHA });
+    expect(r.decision.verdict).toBe('holds');
+    expect(r.rows[0]?.cLower).toBeCloseTo(1, 12);
+    expect(r.rows[0]?.cUpper).toBeCloseTo(2, 12);
+    expect(() => highProbabilityRule({ event: 'E', rate: ONE_OVER_M, widths: [{ m: 8, exactInterval: [0.5, 0.2] }, { m: 64, exact: 0 }], range: [8, 64], alpha: ALPHA })).toThrow(/m = 8/);
+  });
+});
