@@ -107,3 +107,24 @@ export function trapezoid2(f: (x: number, y: number) => number, L: number, panel
   }
   return s * h * h;
 }
+
+/** Sigma_hat = (1/n) sum_j x_j x_j^T from n explicit draws x_j ~ N(0, I_d) of the context's stream (row-major d x d). */
+export function sampleSigmaHat(d: number, n: number, rng: { gaussian(): number }): Float64Array {
+  const S = new Float64Array(d * d);
+  const x = new Float64Array(d);
+  for (let j = 0; j < n; j++) {
+    for (let k = 0; k < d; k++) x[k] = rng.gaussian();
+    for (let a = 0; a < d; a++) {
+      const xa = x[a] as number;
+      for (let b = a; b < d; b++) S[a * d + b] = (S[a * d + b] as number) + xa * (x[b] as number);
+    }
+  }
+  for (let a = 0; a < d; a++) {
+    for (let b = a; b < d; b++) {
+      const v = (S[a * d + b] as number) / n;
+      S[a * d + b] = v;
+      S[b * d + a] = v;
+    }
+  }
+  return S;
+}
