@@ -2,7 +2,7 @@ import chisquareCdf from '@stdlib/stats-base-dists-chisquare-cdf';
 import { rows } from '../engine/matrix.js';
 import { initNTK } from '../engine/network.js';
 import { clopperPearson } from '../stats/binomial.js';
-import { logAnyOfM, logChi2, logChiSquareCdf, logChiSquareSf, logGaussNormDeviation, LN2 } from '../theory/logTails.js';
+import { logAnyOfM, logChi2, logChiSquareCdf, logChiSquareSf, logGaussNormDeviation, LN2, logNormalTwoSided, logNormalUpper } from '../theory/logTails.js';
 
 /**
  * The norms of the first layer at the NTK initialization (Eq. (5), w_ij(0) ~ N(0, 1/d)): d ||w_i(0)||^2 ~ chi2_d, iid
@@ -113,4 +113,21 @@ export function initLawAgreement(b0: readonly InitSample[], neuron: readonly Ini
       return row('one neuron', s, c.inside, c.neurons, chisquareCdf(s.d * (r.c * Math.pow(s.m, r.exponent)) ** 2, s.d));
     }),
   ];
+}
+
+/**
+ * The second layer at the NTK initialization, a_i(0) ~ N(0, 1/m) iid (Eq. (5)): ln Pr[some a_i(0) > m^(-1/4)]
+ * (Lemma C.2 (ii) as printed) or, twoSided, ln Pr[some |a_i(0)| > m^(-1/4)] (the proof's event C_0 fails), exactly.
+ */
+export function logSecondLayerExceeds(m: number, twoSided: boolean): number {
+  const z = Math.pow(m, 0.25);
+  const lp = twoSided ? logNormalTwoSided(z) : logNormalUpper(z);
+  return logAnyOfM(m, lp, Math.log1p(-Math.exp(lp))).logFail;
+}
+
+/** The smallest integer width from which that exact probability stays <= c/m (scanned up to 1e5). */
+export function secondLayerWidth(twoSided: boolean, c: number): number {
+  let last = 1;
+  for (let m = 1; m <= 100_000; m++) if (logSecondLayerExceeds(m, twoSided) > Math.log(c / m)) last = m + 1;
+  return last;
 }
