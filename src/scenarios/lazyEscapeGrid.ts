@@ -4,25 +4,13 @@ import { T1 } from '../theory/constants.js';
 import type { HypothesisReport } from '../verdict/types.js';
 import { failsAt, measureEscape, type EscapeConfig, type EscapeRun } from './lazyEscape.js';
 import { OnlineLabelNoise } from './onlineLabelNoise.js';
+import { sweepConfig, type WidthSweep } from './widthSweep.js';
 
 /**
- * Theorem 2's tested domain: groups of configurations of label-noise SGD from the NTK init, each group the same
- * parameters at several widths, `reps` runs per width; and widths no full run can hold, simulated exactly on fresh inputs
- * with K tracked neurons (onlineLabelNoise.ts).
+ * Theorem 2's tested domain: sweeps over widths (widthSweep.ts) of label-noise SGD from the NTK init, and widths no
+ * full run can hold, simulated exactly on fresh inputs with K tracked neurons (onlineLabelNoise.ts).
  */
-export interface EscapeGroupSpec {
-  /** 'sweep-eta' (eta fixed, m varies), 'sweep-etam' (eta = etaTimesM / m), 'reach-*' (T1 within the budget), 'paper*' */
-  group: string;
-  ms: number[];
-  d: number;
-  n: number;
-  /** a fixed step size, or eta = etaTimesM / m (a fixed distance to the stability edge eta m ||x||^2 / d ~ 2) */
-  eta?: number;
-  etaTimesM?: number;
-  sigma: number;
-  /** ||theta*|| = thetaScale * m^(-1/4); A4 asks thetaScale <= 1 */
-  thetaScale: number;
-  reps: number;
+export interface EscapeGroupSpec extends WidthSweep {
   /** drift checked every `resolution` steps */
   resolution: number;
   budget: number;
@@ -75,7 +63,7 @@ export interface EscapeCell {
 }
 
 export function escapeConfigs(spec: EscapeGroupSpec): EscapeConfig[] {
-  return spec.ms.map((m) => ({ name: `${spec.group}/m=${m}`, m, d: spec.d, n: spec.n, eta: spec.eta ?? (spec.etaTimesM as number) / m, sigma: spec.sigma, thetaStarNorm: spec.thetaScale * Math.pow(m, -0.25) }));
+  return spec.ms.map((m) => ({ name: `${spec.group}/m=${m}`, ...sweepConfig(spec, m) }));
 }
 
 export function runEscapeGrid(groups: readonly EscapeGroupSpec[], seedOf: (cfg: EscapeConfig, rep: number) => string): EscapeCell[] {

@@ -3,28 +3,17 @@ import { quantile } from '../stats/summary.js';
 import { evaluateCondition1, type HypothesisCheck, type HypothesisStatus } from '../theory/condition1.js';
 import type { HypothesisReport } from '../verdict/types.js';
 import { runLazyWindow, T0, type LazyConfig, type LazyRun } from './lazyWindow.js';
+import { sweepConfig, type WidthSweep } from './widthSweep.js';
 
 /**
  * One group of configurations of the lazy-window grid shared by the two parts of Lemma C.2: the same parameters at
  * each width m in `ms`, `reps` independent runs (data, init, sampling, noise) per width.
  */
-export interface LazyGroupSpec {
-  /** 'fixed-eta' (the paper's eta = 1e-3, m varies), 'edge' (eta = etaTimesM / m: the paper's eta m = 1 at every m), 'edge-reduced', 'paper' */
-  group: string;
+export interface LazyGroupSpec extends WidthSweep {
   /** 'full': the engine's Simulation, every neuron watched; 'reduced': the sufficient-statistic simulator, K tracked neurons, fresh inputs */
   engine: 'full' | 'reduced';
-  ms: number[];
-  d: number;
-  /** training set size (full engine) */
-  n: number;
-  eta?: number;
-  etaTimesM?: number;
-  sigma: number;
-  /** ||theta*|| = thetaScale m^(-1/4) (A4: thetaScale <= 1) */
-  thetaScale: number;
   /** tracked neurons (reduced engine) */
   K: number;
-  reps: number;
   /** step budget of one run (the lazy window ends long before it) */
   budget: number;
   /** include the group in the log-log fits against m (one fit per group) */
@@ -58,8 +47,7 @@ export interface LazyCell {
 }
 
 export function configOf(spec: LazyGroupSpec, m: number): LazyConfig {
-  const eta = spec.eta ?? (spec.etaTimesM as number) / m;
-  return { group: spec.group, engine: spec.engine, m, d: spec.d, n: spec.n, eta, sigma: spec.sigma, thetaStarNorm: spec.thetaScale * Math.pow(m, -0.25), K: spec.K, budget: spec.budget };
+  return { group: spec.group, engine: spec.engine, ...sweepConfig(spec, m), K: spec.K, budget: spec.budget };
 }
 
 export function runGrid(dom: LazyDomain, seedOf: (group: string, m: number, rep: number) => string): LazyCell[] {
