@@ -43,7 +43,7 @@ export const record: ClaimRecord<ABoundDomain, ABoundStatement> = {
   uses: ['lemma-c1.init-norms', 'lemma-c2.gradient-bound'],
   checks:
     'Label-noise SGD (Eq. (3), batch 1, eps = +-sigma) from the NTK init (Eq. (5)), followed while the premise holds: up to the first step tau at which a watched neuron leaves the lazy ball ||w_i(t) - w_i(0)|| <= 1/sqrt(m). ' +
-    'A run fails (ii) as printed when some a_i(t) > m^(-1/4) at some t < tau, and fails the proof\'s event C_t when some |a_i(t)| > m^(-1/4). With the engine\'s Simulation every neuron is watched (the event of the statement); with the reduced simulator only K tracked neurons are (a sub-event: its frequency bounds the failure probability from below). ' +
+    'A run fails (ii) as printed when some a_i(t) > m^(-1/4) at some t < tau, and fails the proof\'s event C_t when some |a_i(t)| > m^(-1/4). The engine\'s Simulation watches every neuron (the event of the statement). ' +
     "Rule high-probability (the one reading of 'with probability 1 - O(1/m)'): per swept group and width, k failures in N runs with Clopper-Pearson bounds; the constant c*(m) = p(m) / (1/m) the statement needs is judged by its trend over the declared range of widths; groups combine by all. The fixed readings c = 1 and the proof's own c = 4d (Pr[C_0] >= 1 - 4d/m) are reported per width, never deciding. " +
     'Exact at t = 0: Pr[some a_i(0) > m^(-1/4)] = 1 - (1 - Phi(-m^(1/4)))^m and its two-sided version, the widths from which they are <= 1/m, Eq. (25)\'s Pr[|a_i(0)| >= m^(-1/8)], and the proof\'s Pr[C_0] >= 1 - 4d/m. Also the size of the Azuma bound (29)-(31) at t = T0. One search per broken hypothesis (lazy-premise, A4).',
   domain,
