@@ -1,16 +1,25 @@
 import fc from 'fast-check';
-import record from '../theorems/lemma-c2.a-bound.js';
+import record, { type ABoundDomain, type ABoundStatement } from '../theorems/lemma-c2.a-bound.js';
 import { runLazyWindow, T0 } from '../src/scenarios/lazyWindow.js';
-import { exploreConfig, gridHypotheses, lazyWindowObservation, maxOfList, median, runGrid, tauOverT0 } from '../src/scenarios/lazyWindowGrid.js';
+import { exploreConfig, gridHypotheses, type LazyCell, lazyWindowObservation, maxOfList, median, runGrid, tauOverT0 } from '../src/scenarios/lazyWindowGrid.js';
 import { logSecondLayerExceeds, secondLayerWidth } from '../src/scenarios/ntkInitNorms.js';
 import { clopperPearsonLower } from '../src/stats/binomial.js';
 import { fmt } from '../src/stats/format.js';
 import { combineAll, highProbabilityRule } from '../src/verdict/checks/index.js';
+import type { ClaimContext } from '../src/verdict/context.js';
 import { exploration } from '../src/verdict/explorations.js';
 import { claim } from './claim.js';
 
 const EXPLORE = record.thresholds.exploreFactor!.value;
 const PROOF_C = record.thresholds.proofConstant!.value;
+
+/** Per swept group: a run fails when some a_i(t) > boundConst m^(-1/4) inside its lazy window (maxA = max_i a_i(t) m^(1/4)). */
+function perGroup(cells: LazyCell[], s: ABoundStatement, ctx: ClaimContext<ABoundDomain>) {
+  return ctx.domain.groups.filter((g) => g.fit).map((g) => {
+    const widths = cells.filter((c) => c.spec === g).map((c) => ({ m: c.cfg.m, failures: c.runs.filter((r) => r.maxA > s.boundConst).length, runs: c.runs.length }));
+    return { setting: g.group, result: highProbabilityRule({ event: `some a_i(t) > ${s.boundConst} m^(-1/4) in the lazy window`, rate: { text: `m^${s.rateExponent}`, f: (w) => Math.pow(w, s.rateExponent), exponent: s.rateExponent }, widths, range: ctx.domain.range, alpha: ctx.alpha, fixedConstant: record.thresholds.fixedConstant!.value }) };
+  });
+}
 
 claim(record, {
   measure: (ctx) => {
@@ -29,20 +38,14 @@ claim(record, {
     } });
     return { cells, explorations: [exploration('lazy-premise', `runs continued to ${ex.pastFactor} tau past the lazy exit; searched |a_i| > ${EXPLORE} m^(-1/4)`, lazy), exploration('A4', `||theta*|| = scale m^(-1/4), scale in {${ex.a4Scales.join(', ')}}; searched |a_i| > ${EXPLORE} m^(-1/4)`, a4)] };
   },
-  // a run fails when some a_i(t) > boundConst m^(-1/4) inside its lazy window (maxA is max_i a_i(t) m^(1/4))
-  decide: (m, s, ctx) =>
-    combineAll(
-      ctx.domain.groups.filter((g) => g.fit).map((g) => {
-        const widths = m.cells.filter((c) => c.spec === g).map((c) => ({ m: c.cfg.m, failures: c.runs.filter((r) => r.maxA > s.boundConst).length, runs: c.runs.length }));
-        const hp = highProbabilityRule({ event: `some a_i(t) > ${s.boundConst} m^(-1/4) in the lazy window`, rate: { text: `m^${s.rateExponent}`, f: (w) => Math.pow(w, s.rateExponent), exponent: s.rateExponent }, widths, range: ctx.domain.range, alpha: ctx.alpha, fixedConstant: record.thresholds.fixedConstant!.value });
-        return { setting: g.group, decision: hp.decision };
-      }),
-    ),
+  decide: (m, s, ctx) => combineAll(perGroup(m.cells, s, ctx).map((g) => ({ setting: g.setting, decision: g.result.decision }))),
   describe: (m, _d, ctx) => {
     const d = m.cells[0]!.cfg.d;
     const tau = m.cells.flatMap(tauOverT0);
+    const groups = perGroup(m.cells, record.statement!, ctx);
     return {
       evidence: {
+        perSetting: groups.map((g) => `${g.setting}: ${g.result.decision.because}${g.result.decision.verdict === 'inconclusive' ? `; would decide: ${g.result.decision.wouldDecide}` : ''}`).join(' | '),
         statementAsPrinted: '(ii) a_i(t) <= m^(-1/4) without absolute value; the proof works with |a_i(t)| <= m^(-1/4) (event C_t); both are measured, the printed one decides',
         runs: m.cells.reduce((a, c) => a + c.runs.length, 0),
         exactT0: `Pr[some a_i(0) > m^(-1/4)] = 1 - (1 - Phi(-m^(1/4)))^m exactly: ${[64, 256, 1024, 4096].map((w) => `m=${w}: ${fmt(Math.exp(logSecondLayerExceeds(w, false)))}`).join(', ')}; <= 1/m from m = ${secondLayerWidth(false, 1)} (two-sided, event C_0: ${secondLayerWidth(true, 1)}; below the proof's 4d/m from m = ${secondLayerWidth(true, PROOF_C * d)})`,
@@ -52,6 +55,7 @@ claim(record, {
       cases: m.cells.reduce((a, c) => a + c.runs.length, 0),
       explorations: m.explorations,
       tables: {
+        constantPerWidth: groups.flatMap((g) => g.result.rows.map((r) => ({ group: g.setting, ...r }))),
         configurations: m.cells.map((c) => {
           const k = c.runs.filter((r) => r.maxA > 1).length;
           const lo = clopperPearsonLower(k, c.runs.length, ctx.alpha);

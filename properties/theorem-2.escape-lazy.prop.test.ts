@@ -1,8 +1,8 @@
 // Over ~80 lines: five hypothesis-breaking searches (sigma>0, A4, A1, stability, A6) sit beside the declaration.
 import fc from 'fast-check';
-import record from '../theorems/theorem-2.escape-lazy.js';
+import record, { type EscapeStatement } from '../theorems/theorem-2.escape-lazy.js';
 import { classify, describeRun, failsAt, maxTau, measureEscape, type EscapeConfig } from '../src/scenarios/lazyEscape.js';
-import { escapeHypotheses, runEscapeGrid, runWide, wideFailsAt, type EscapeCell } from '../src/scenarios/lazyEscapeGrid.js';
+import { escapeHypotheses, runEscapeGrid, runWide, wideFailsAt, type EscapeCell, type WideRun } from '../src/scenarios/lazyEscapeGrid.js';
 import { fmt } from '../src/stats/format.js';
 import { eq44Probability } from '../src/theory/condition1.js';
 import { T1 } from '../src/theory/constants.js';
@@ -56,6 +56,14 @@ function perWidth(ms: number[], outcomes: (m: number) => (boolean | undefined)[]
   });
 }
 
+/** Per setting (each swept group, and the wide runs): failures at floor(t1Const sqrt(log m) / (sigma^2 eta^2 sqrt m)) per width. */
+function perSetting(m: { cells: EscapeCell[]; wide: WideRun[] }, s: EscapeStatement, ctx: Ctx) {
+  const T = (w: number, eta: number, sigma: number): number => Math.floor((T1(w, eta, sigma) * s.t1Const) / 384);
+  const rule = (setting: string, widths: WidthEvidence[]) => ({ setting, result: highProbabilityRule({ event: `a neuron inside the lazy ball at T1 (constant ${s.t1Const})`, rate: { text: `m^${s.rateExponent}`, f: (w) => Math.pow(w, s.rateExponent), exponent: s.rateExponent }, widths, range: ctx.domain.range, alpha: ctx.alpha, fixedConstant: record.thresholds.fixedConstant!.value }) });
+  const groups = ctx.domain.groups.filter((g) => g.fit).map((g) => rule(g.group, perWidth(g.ms, (w) => m.cells.filter((c) => c.spec === g && c.cfg.m === w).map((c) => failsAt(c.run, T(w, c.cfg.eta, c.cfg.sigma))))));
+  return [...groups, rule('wide (reduced)', perWidth(ctx.domain.wide.ms, (w) => m.wide.filter((r) => r.m === w).map((r) => wideFailsAt(r, T(w, r.eta, r.sigma)))))];
+}
+
 claim(record, {
   measure: (ctx) => {
     const dom = ctx.domain;
@@ -64,22 +72,18 @@ claim(record, {
     const wide = dom.wide.ms.flatMap((m) => Array.from({ length: dom.wide.reps }, (_, rep) => runWide(dom.wide, m, ctx.runSeed('large', m, rep))));
     return { cells, wide, explorations: explorations(ctx) };
   },
-  decide: (m, s, ctx) => {
-    const T = (w: number, eta: number, sigma: number): number => Math.floor((T1(w, eta, sigma) * s.t1Const) / 384);
-    const rule = (setting: string, widths: WidthEvidence[]) => ({ setting, decision: highProbabilityRule({ event: `a neuron inside the lazy ball at T1 (constant ${s.t1Const})`, rate: { text: `m^${s.rateExponent}`, f: (w) => Math.pow(w, s.rateExponent), exponent: s.rateExponent }, widths, range: ctx.domain.range, alpha: ctx.alpha, fixedConstant: record.thresholds.fixedConstant!.value }).decision });
-    const groups = ctx.domain.groups.filter((g) => g.fit).map((g) => rule(g.group, perWidth(g.ms, (w) => m.cells.filter((c) => c.spec === g && c.cfg.m === w).map((c) => failsAt(c.run, T(w, c.cfg.eta, c.cfg.sigma))))));
-    const wide = rule('wide (reduced)', perWidth(ctx.domain.wide.ms, (w) => m.wide.filter((r) => r.m === w).map((r) => wideFailsAt(r, T(w, r.eta, r.sigma)))));
-    return combineAll([...groups, wide]);
-  },
+  decide: (m, s, ctx) => combineAll(perSetting(m, s, ctx).map((p) => ({ setting: p.setting, decision: p.result.decision }))),
   describe: (m, _d, ctx) => {
     const ratio = (c: EscapeCell): number | undefined => (maxTau(c.run) === undefined ? undefined : (maxTau(c.run) as number) / c.run.T1);
     const reached = m.cells.filter((c) => c.run.escapedAtT1 !== undefined);
+    const settings = perSetting(m, record.statement!, ctx);
     const rates = ctx.domain.groups.filter((g) => g.fit).flatMap((g) => {
       const points = m.cells.filter((c) => c.spec === g && ratio(c) !== undefined && (ratio(c) as number) > 0).map((c) => ({ x: c.cfg.m, y: ratio(c) as number }));
       return rateRule({ quantity: `max_i tau_i / T1 (${g.group})`, variable: 'm', points, claimed: { exponent: 0, text: 'O(1): within T1', kind: 'upper' }, limit: 'infinity', delta: 0.1, alpha: ctx.alpha }).rate ?? [];
     });
     return {
       evidence: {
+        perSetting: settings.map((p) => `${p.setting}: ${p.result.decision.because}${p.result.decision.verdict === 'inconclusive' ? `; would decide: ${p.result.decision.wouldDecide}` : ''}`).join(' | '),
         runs: m.cells.length,
         failedRuns: m.cells.filter((c) => classify(c.run) === 'failed').length,
         unresolvedRuns: m.cells.filter((c) => classify(c.run) === 'unresolved').length,
@@ -93,6 +97,7 @@ claim(record, {
       explorations: m.explorations,
       rates,
       tables: {
+        constantPerWidth: settings.flatMap((p) => p.result.rows.map((r) => ({ setting: p.setting, ...r }))),
         runs: m.cells.map((c) => ({ group: c.spec.group, m: c.cfg.m, rep: c.rep, status: classify(c.run), run: describeRun(c.cfg, c.run) })),
         wide: m.wide.map((r) => ({ m: r.m, eta: r.eta, sigma: r.sigma, T1: r.T1, outcome: r.outcome, lazyAtT1: r.lazyAtEnd, maxTauOverT1: Math.max(0, ...Array.from(r.tau)) / r.T1 })),
       },
