@@ -1,10 +1,9 @@
 import { fmt } from '../stats/format.js';
 import { eq44Probability, evaluateCondition1, type HypothesisStatus } from '../theory/condition1.js';
 import { T1 } from '../theory/constants.js';
-import type { HypothesisReport } from '../verdict/types.js';
 import { failsAt, measureEscape, type EscapeConfig, type EscapeRun } from './lazyEscape.js';
 import { OnlineLabelNoise } from './onlineLabelNoise.js';
-import { sweepConfig, type WidthSweep } from './widthSweep.js';
+import { sweepConfig, type HypothesisLine, type WidthSweep } from './widthSweep.js';
 
 /**
  * Theorem 2's tested domain: sweeps over widths (widthSweep.ts) of label-noise SGD from the NTK init, and widths no
@@ -125,7 +124,7 @@ const LEADS: Record<string, string> = {
 };
 
 /** Condition 1 per configuration of the grid, aggregated per hypothesis (worst status, where, log10 margins). */
-export function escapeHypotheses(cells: readonly EscapeCell[]): HypothesisReport[] {
+export function escapeHypotheses(cells: readonly EscapeCell[]): HypothesisLine[] {
   const byCfg = new Map<string, { d: number; checks: ReturnType<typeof evaluateCondition1> }>();
   for (const c of cells) if (!byCfg.has(c.cfg.name)) byCfg.set(c.cfg.name, { d: c.cfg.d, checks: evaluateCondition1({ ...c.cfg, maxXNorm: Math.max(...cells.filter((x) => x.cfg.name === c.cfg.name).map((x) => x.run.maxXNorm)) }) });
   const ds = [...new Set([...byCfg.values()].map((v) => v.d))].sort((a, b) => a - b);

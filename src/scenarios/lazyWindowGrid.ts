@@ -1,9 +1,8 @@
 import { fmt } from '../stats/format.js';
 import { quantile } from '../stats/summary.js';
 import { evaluateCondition1, type HypothesisCheck, type HypothesisStatus } from '../theory/condition1.js';
-import type { HypothesisReport } from '../verdict/types.js';
 import { runLazyWindow, T0, type LazyConfig, type LazyRun } from './lazyWindow.js';
-import { sweepConfig, type WidthSweep } from './widthSweep.js';
+import { sweepConfig, type HypothesisLine, type WidthSweep } from './widthSweep.js';
 
 /**
  * One group of configurations of the lazy-window grid shared by the two parts of Lemma C.2: the same parameters at
@@ -77,7 +76,7 @@ const weight: Record<HypothesisStatus, number> = { met: 0, unevaluable: 1, relax
  * Condition 3.1 over the grid (each hypothesis reported at its worst configuration), plus the lazy premise and the
  * stability of the step (eta m), which the lemma does not list but the runs depend on.
  */
-export function gridHypotheses(cells: LazyCell[]): HypothesisReport[] {
+export function gridHypotheses(cells: LazyCell[]): HypothesisLine[] {
   const worst = new Map<string, { check: HypothesisCheck; cell: LazyCell }>();
   for (const c of cells) {
     const maxX = maxOfList(c.runs.map((r) => r.maxXNorm));
@@ -90,7 +89,7 @@ export function gridHypotheses(cells: LazyCell[]): HypothesisReport[] {
   }
   const at = (c: LazyCell): string => `${c.cfg.group} m=${c.cfg.m}, eta=${fmt(c.cfg.eta)}`;
   const pick = (id: string): { check: HypothesisCheck; cell: LazyCell } => worst.get(id) as { check: HypothesisCheck; cell: LazyCell };
-  const out: HypothesisReport[] = [];
+  const out: HypothesisLine[] = [];
   const a1 = pick('A1');
   out.push({ id: 'A1', status: a1.check.status, detail: `AAAI form, worst configuration (${at(a1.cell)}): ${a1.check.required}; ${a1.check.actual}. ${a1.check.detail}` });
   const a1l = pick('A1-long');

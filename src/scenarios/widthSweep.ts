@@ -1,3 +1,4 @@
+import type { HypothesisStatus } from '../theory/condition1.js';
 import type { PaperConfig } from './config.js';
 
 /**
@@ -22,4 +23,11 @@ export interface WidthSweep {
 /** The sweep's configuration at width m. */
 export function sweepConfig(s: WidthSweep, m: number): PaperConfig {
   return { m, d: s.d, n: s.n, eta: s.eta ?? (s.etaTimesM as number) / m, sigma: s.sigma, thetaStarNorm: s.thetaScale * Math.pow(m, -0.25) };
+}
+
+/** Condition 1 over a sweep's configurations, one line per hypothesis (the shape of the report's hypothesis rows). */
+export interface HypothesisLine {
+  id: string;
+  status: HypothesisStatus;
+  detail: string;
 }
