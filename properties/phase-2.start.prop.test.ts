@@ -45,12 +45,16 @@ claim(record, {
       ctx.domain.configs.map((cfg) => {
         const runs = m.runs.filter((x) => x.cfg === cfg);
         const [bad, good] = s.direction === 'reaches' ? (['stalled', 'reached'] as const) : (['reached', 'stalled'] as const);
-        const check = (x: Run): CaseResult => ({ violated: x.cls === bad, margin: x.cls === bad ? -1 : x.cls === good ? 1 : 0, message: describeRun(x) });
+        const check = (k: { config: string; seed: number }): CaseResult => {
+          const x = runs.find((y) => y.seed === k.seed) as Run;
+          return { violated: x.cls === bad, margin: x.cls === bad ? -1 : x.cls === good ? 1 : 0, message: describeRun(x) };
+        };
+        const cases = runs.map((x) => ({ config: cfg.name, seed: x.seed }));
         const what = `label-noise SGD ${s.direction === 'reaches' ? 'reaches' : 'stays above'} the event R <= 1 (${cfg.name})`;
         const binding = { cases: runs.length, of: runs.length, bindsAt: 'every run (the event is a threshold every run must cross)' };
         let decision: Decision;
-        if (runs.every((x) => x.cls === bad)) decision = inequalityRule({ printed: ctx.search({ name: 'main', arbitrary: fc.constantFrom(...runs), check, numRuns: runs.length }), what, binding });
-        else if (runs.every((x) => x.cls === good)) decision = inequalityRule({ printed: { cases: runs.length, closest: { case: runs[0], margin: 1, message: describeRun(runs[0]!) } }, what, binding });
+        if (runs.every((x) => x.cls === bad)) decision = inequalityRule({ printed: ctx.search({ name: 'main', arbitrary: fc.constantFrom(...cases), check, numRuns: runs.length }), what, binding });
+        else if (runs.every((x) => x.cls === good)) decision = inequalityRule({ printed: { cases: runs.length, closest: { case: cases[0], margin: 1, message: describeRun(runs[0]!) } }, what, binding });
         else decision = { rule: 'inequality', verdict: 'inconclusive', because: `${what}: ${runs.map((x) => `${x.cls} (${describeRun(x)})`).join('; ')}`, wouldDecide: 'longer budgets or more seeds, until every seed reaches or stalls' };
         return { setting: cfg.name, decision };
       }),
