@@ -32,10 +32,15 @@ claim(record, {
       }),
     );
     const s0 = dom.sigma0;
+    const seen = new Map<string, CaseResult>(); // each (config, seed) is run once: fast-check redraws and shrinks revisit cases
     const sigma0 = ctx.search({ name: 'sigma>0', numRuns: s0.numRuns, arbitrary: fc.record({ cfg: fc.integer({ min: 0, max: dom.configs.length - 1 }), seed: fc.integer({ min: 0, max: s0.seeds - 1 }) }), check: (k): CaseResult => {
+      const hit = seen.get(`${k.cfg}/${k.seed}`);
+      if (hit) return hit;
       const c = dom.configs[k.cfg]!;
       const r = runPhase2(spec(c, dom.blocks, ctx.runSeed('main', c.name, k.seed), { sigma: 0, budget: Math.max(c.every, Math.round((c.budget * s0.budgetFraction) / c.every) * c.every) }));
-      return { violated: r.t1 === null, margin: 1 - r.minR, message: `sigma = 0, ${c.name} seed ${k.seed}: ${r.t1 !== null ? `event at t1 = ${r.t1}` : `not reached within ${r.steps} steps, min R ${fmt(r.minR)}`}` };
+      const res = { violated: r.t1 === null, margin: 1 - r.minR, message: `sigma = 0, ${c.name} seed ${k.seed}: ${r.t1 !== null ? `event at t1 = ${r.t1}` : `not reached within ${r.steps} steps, min R ${fmt(r.minR)}`}` };
+      seen.set(`${k.cfg}/${k.seed}`, res);
+      return res;
     } });
     return { runs, explorations: [exploration('sigma>0', `sigma = 0 in each configuration for ${s0.budgetFraction} of its budget`, sigma0)] };
   },
