@@ -3,6 +3,7 @@ import { configFromEnv, type AuditConfig } from './config.js';
 import { makeContext, type ClaimContext } from './context.js';
 import { decisionEvidence, type Decision } from './checks/decision.js';
 import { replayCommand, type CaseResult, type SearchOutcome } from './search.js';
+export { gridSearch } from './search.js';
 import type { ClaimKind, ClaimRecord, ClaimRun, Counterexample, Evidence, ProofRecord, ProofStepRecord, StatementParams, Threshold, TwinRecord, TwinResult, Verdict } from './types.js';
 
 /**
@@ -169,24 +170,3 @@ export function coverageCheck<S extends StatementParams, M>(target: EvaluableTar
   register(target.id, () => checkEvaluable(target, spec, familySize), spec.expected);
 }
 
-/**
- * An exhaustive search over an explicit grid of cases (exact evaluations: every case is checked, none sampled). It
- * returns the same outcome shape as a fast-check search: the first violated case in grid order as the counterexample
- * (path = its index in the grid; rerunning the step with the same seed reproduces it), or the closest call.
- */
-export function gridSearch<T>(stepId: string, config: Pick<AuditConfig, 'tier' | 'seed'>, name: string, grid: readonly T[], check: (c: T) => CaseResult): SearchOutcome<T> {
-  let closest: SearchOutcome<T>['closest'];
-  for (let i = 0; i < grid.length; i++) {
-    const c = grid[i] as T;
-    const r = check(c);
-    if (r.violated) {
-      return {
-        cases: i + 1,
-        counterexample: { search: name, fcSeed: 0, path: String(i), numShrinks: 0, case: JSON.parse(JSON.stringify(c)) as unknown, message: r.message, replay: replayCommand(stepId, config, name, String(i)) },
-        ...(closest ? { closest } : {}),
-      };
-    }
-    if (closest === undefined || r.margin < closest.margin) closest = { case: c, margin: r.margin, message: r.message };
-  }
-  return closest ? { cases: grid.length, closest } : { cases: grid.length };
-}
