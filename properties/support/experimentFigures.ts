@@ -1,4 +1,6 @@
 import type { FigureSpec } from '../../src/verdict/types.js';
+import { fmt } from '../../src/stats/format.js';
+import type { SyntheticSetup, Trajectory } from '../../src/scenarios/syntheticTraining.js';
 
 /**
  * Vega-Lite (v6) specifications with inline data for the experiment claims' figures (rendered by src/report/figures.ts).
@@ -11,12 +13,12 @@ const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 /** Chart titles left-aligned and cut at `limit` pixels (the full title is the figure's caption in the report). */
 const titleOf = (text: string, limit = 760) => ({ text, anchor: 'start', fontSize: 12, limit });
 
-export function r4(x: number): number {
+function r4(x: number): number {
   if (!Number.isFinite(x) || x === 0) return 0;
   return Number(x.toPrecision(4));
 }
 
-export function roundData(values: Datum[]): Datum[] {
+function roundData(values: Datum[]): Datum[] {
   return values.map((d) => Object.fromEntries(Object.entries(d).map(([k, v]) => [k, typeof v === 'number' ? r4(v) : v])));
 }
 
@@ -116,7 +118,93 @@ export function scatterFigure(o: {
   return { id: o.id, title: o.title, spec };
 }
 
-/** Bytes of a spec as JSON (the report keeps each under ~200 KB). */
-export function specBytes(f: FigureSpec): number {
-  return Buffer.byteLength(JSON.stringify(f.spec));
+/** Thins a list to at most k evenly spaced entries, keeping the first and the last. */
+export function thin<T>(xs: readonly T[], k: number): T[] {
+  if (xs.length <= k) return [...xs];
+  const out: T[] = [];
+  for (let j = 0; j < k; j++) out.push(xs[Math.round((j * (xs.length - 1)) / (k - 1))] as T);
+  return out;
+}
+
+/**
+ * Figure 2 / Figure 4 analogues: (a) losses, (b) mean norm, printed mean alignment and Avg|cos| (all seeds), (c) single
+ * neurons' alignment vs norm (first seed), and (bottom) every neuron (down-sampled) at several steps.
+ */
+export function phaseFigures(prefix: string, label: string, allRuns: { seed: number; tr: Trajectory }[], setup: SyntheticSetup, maxPoints = 120, maxSeeds = 4): FigureSpec[] {
+  const runs = allRuns.slice(0, maxSeeds);
+  const tsn = setup.config.thetaStarNorm;
+  const losses: Datum[] = [];
+  const dyn: Datum[] = [];
+  for (const { seed, tr } of runs) {
+    for (const r of thin(tr.rows, maxPoints)) {
+      const step = Math.max(r.step, 1);
+      losses.push({ step, loss: Math.max(r.trainLoss, 1e-12), series: 'train', seed: `s${seed}` });
+      losses.push({ step, loss: Math.max(r.testLoss, 1e-12), series: 'test', seed: `s${seed}` });
+      dyn.push({ step: r.step, value: r.meanNorm, measure: 'b1 Avg||w_i||', seed: `seed ${seed}` });
+      dyn.push({ step: r.step, value: r.meanAlignment, measure: 'b2 Avg<w_i,theta*> (printed)', seed: `seed ${seed}` });
+      dyn.push({ step: r.step, value: r.meanAbsCos, measure: 'b3 Avg|cos(w_i,theta*)|', seed: `seed ${seed}` });
+    }
+  }
+  const first = runs[0];
+  const figs: FigureSpec[] = [
+    lineFigure({
+      id: `${prefix}.a-losses`,
+      title: `${label} (a): train and test loss vs step (${runs.length} seeds)`,
+      values: losses,
+      x: { field: 'step', title: 'step t' },
+      y: { field: 'loss', title: 'loss (log scale)', log: true },
+      color: { field: 'series', title: 'loss' },
+      detail: 'seed',
+    }),
+    lineFigure({
+      id: `${prefix}.b-dynamics`,
+      title: `${label} (b): mean neuron norm, printed mean alignment and Avg |cos| vs step (${runs.length} seeds, ||theta*|| = ${fmt(tsn)})`,
+      values: dyn,
+      x: { field: 'step', title: 'step t' },
+      y: { field: 'value', title: null },
+      color: { field: 'seed', title: 'run' },
+      row: { field: 'measure' },
+      height: 130,
+    }),
+  ];
+  if (first && first.tr.paths.length) {
+    const pts: Datum[] = [];
+    for (const p of first.tr.paths) {
+      const idx = thin(
+        p.steps.map((_, j) => j),
+        120,
+      );
+      for (const j of idx) pts.push({ neuron: `neuron ${p.neuron}`, norm: p.norm[j] as number, alignment: p.alignment[j] as number, step: p.steps[j] as number });
+    }
+    figs.push(
+      scatterFigure({
+        id: `${prefix}.c-neurons`,
+        title: `${label} (c): alignment <w_i, theta*> vs norm ||w_i|| of single neurons (seed ${first.seed}; darker = later)`,
+        values: pts,
+        x: { field: 'norm', title: '||w_i(t)||' },
+        y: { field: 'alignment', title: '<w_i(t), theta*>' },
+        color: { field: 'step', title: 'step' },
+        column: { field: 'neuron', columns: 3 },
+        path: true,
+        width: 190,
+        height: 150,
+      }),
+    );
+  }
+  if (first && first.tr.frames.length) {
+    const pts: Datum[] = [];
+    for (const fr of first.tr.frames) for (let j = 0; j < fr.neurons.length; j++) pts.push({ frame: `t = ${fr.step}`, order: fr.step, norm: fr.norm[j] as number, alignment: fr.alignment[j] as number, step: fr.step });
+    const fig = scatterFigure({
+      id: `${prefix}.bottom-all-neurons`,
+      title: `${label} (bottom): every neuron's alignment vs norm at several steps (seed ${first.seed}, ${first.tr.frames[0]!.neurons.length} of ${setup.config.m} neurons)`,
+      values: pts,
+      x: { field: 'norm', title: '||w_i(t)||' },
+      y: { field: 'alignment', title: '<w_i(t), theta*>' },
+      color: { field: 'step', title: 'step', ordinal: true },
+      width: 460,
+      height: 260,
+    });
+    figs.push(fig);
+  }
+  return figs;
 }
