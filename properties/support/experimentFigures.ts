@@ -208,3 +208,18 @@ export function phaseFigures(prefix: string, label: string, allRuns: { seed: num
   }
   return figs;
 }
+
+/** Test loss of label-noise SGD and plain SGD against the step, one row of panels per setting (plain SGD held at its fixed point once it interpolates). */
+export function contrastLossFigure(id: string, title: string, settings: { label: string; runs: readonly { noise: Trajectory; plain: Trajectory }[] }[], maxSeeds = 3): FigureSpec {
+  const values: Datum[] = [];
+  for (const { label, runs } of settings) {
+    runs.slice(0, maxSeeds).forEach((r, seed) => {
+      const end = r.noise.rows[r.noise.rows.length - 1]!.step;
+      const plain = [...r.plain.rows];
+      const last = plain[plain.length - 1]!;
+      if (last.step < end) plain.push({ ...last, step: end });
+      for (const [method, rows] of [['label noise SGD', r.noise.rows], ['plain SGD', plain]] as const) for (const row of thin(rows, 100)) values.push({ setup: label, step: Math.max(1, row.step), loss: Math.max(row.testLoss, 1e-12), method, seed: `s${seed}` });
+    });
+  }
+  return lineFigure({ id, title, values, x: { field: 'step', title: 'step t' }, y: { field: 'loss', title: 'test loss (log scale)', log: true }, color: { field: 'method', title: 'method' }, detail: 'seed', row: { field: 'setup' }, height: 170 });
+}

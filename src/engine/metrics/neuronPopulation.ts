@@ -55,14 +55,14 @@ export function participationRatio(a: ArrayLike<number>, norms: ArrayLike<number
 /** Relative tolerance of the power iteration for ||W||_2^2 (the largest eigenvalue of W^T W). */
 export const SPECTRAL_TOL = 1e-12;
 
-/** ||W||_2^2, the largest eigenvalue of the d x d Gram matrix W^T W, by power iteration from the flat vector (at most 500 iterations). */
+/** ||W||_2^2, the largest eigenvalue of the d x d Gram matrix W^T W, by power iteration from the flat vector (at most 200 iterations). */
 export function spectralNormSquared(W: Matrix): number {
   const d = W.columns;
   const G = new Float64Array(d * d);
   for (const w of rows(W)) for (let j = 0; j < d; j++) for (let k = 0; k < d; k++) G[j * d + k] = (G[j * d + k] as number) + (w[j] as number) * (w[k] as number);
   let v = new Float64Array(d).fill(1 / Math.sqrt(d));
   let lambda = 0;
-  for (let it = 0; it < 500; it++) {
+  for (let it = 0; it < 200; it++) {
     const u = new Float64Array(d);
     for (let j = 0; j < d; j++) for (let k = 0; k < d; k++) u[j] = (u[j] as number) + (G[j * d + k] as number) * (v[k] as number);
     let nu = 0;
