@@ -223,3 +223,17 @@ export function contrastLossFigure(id: string, title: string, settings: { label:
   }
   return lineFigure({ id, title, values, x: { field: 'step', title: 'step t' }, y: { field: 'loss', title: 'test loss (log scale)', log: true }, color: { field: 'method', title: 'method' }, detail: 'seed', row: { field: 'setup' }, height: 170 });
 }
+
+/** The oscillation notebook's figures: Avg||w_i(t)|| under the oscillation and with a frozen (a few seeds), and single neurons' norms (first seed). */
+export function oscillationFigures(runs: readonly { osc: Trajectory; frozen: { steps: number[]; meanNorm: number[] } }[], setupText: string): FigureSpec[] {
+  const mean: Datum[] = [];
+  runs.slice(0, 4).forEach((r, seed) => {
+    for (const row of thin(r.osc.rows, 120)) mean.push({ step: row.step, value: row.meanNorm, process: 'oscillating a (Eqs. 6-7)', seed: `s${seed}` });
+    for (const j of thin(r.frozen.steps.map((_, k) => k), 120)) mean.push({ step: r.frozen.steps[j] as number, value: r.frozen.meanNorm[j] as number, process: 'frozen a (GD on W)', seed: `s${seed}` });
+  });
+  const neurons: Datum[] = (runs[0]?.osc.paths ?? []).flatMap((p) => thin(p.steps.map((_, k) => k), 120).map((j) => ({ step: p.steps[j] as number, norm: p.norm[j] as number, neuron: `neuron ${p.neuron}` })));
+  return [
+    lineFigure({ id: 'oscillation.mean-norm', title: `Oscillation notebook: Avg ||w_i(t)|| under the three-state oscillation of a (Eqs. 6-7) and with a frozen (${setupText})`, values: mean, x: { field: 'step', title: 'step t' }, y: { field: 'value', title: 'Avg ||w_i(t)||', zero: true }, color: { field: 'process', title: 'second layer' }, detail: 'seed' }),
+    lineFigure({ id: 'oscillation.neurons', title: 'Oscillation notebook: ||w_i(t)|| of single neurons under the oscillation (seed 0)', values: neurons, x: { field: 'step', title: 'step t' }, y: { field: 'norm', title: '||w_i(t)||', zero: true }, color: { field: 'neuron', title: 'neuron' } }),
+  ];
+}
