@@ -22,8 +22,16 @@ export function seedsForEffects(effects: readonly Pick<EffectSpec, 'sesoi' | 'sd
   return Math.max(2, ...effects.map((e) => seedsForPower(e.sesoi, e.sd, alpha, power)));
 }
 
+/**
+ * The rule on one effect. A seed whose difference is not a finite number (a diverged run, a zero denominator) is reported,
+ * never passed on as NaN: the effect is then decided on the finite seeds and can be at most inconclusive.
+ */
 export function effect(spec: EffectSpec, differences: readonly number[], alpha: number): EmpiricalEffectResult {
-  return empiricalEffectRule({ effect: spec.effect, differences, sesoi: spec.sesoi, sdAssumed: spec.sd, alpha });
+  const bad = differences.flatMap((d, seed) => (Number.isFinite(d) ? [] : [seed]));
+  const r = empiricalEffectRule({ effect: spec.effect, differences: differences.filter(Number.isFinite), sesoi: spec.sesoi, sdAssumed: spec.sd, alpha });
+  if (bad.length === 0) return r;
+  const because = `${spec.effect}: seed(s) ${bad.join(', ')} gave no finite difference (a diverged run or a zero denominator); on the other ${r.n}: ${r.decision.because}`;
+  return { ...r, decision: { rule: 'empirical-effect', verdict: 'inconclusive', because, wouldDecide: 'runs that do not diverge at every seed' } };
 }
 
 /**

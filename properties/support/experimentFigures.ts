@@ -237,3 +237,18 @@ export function oscillationFigures(runs: readonly { osc: Trajectory; frozen: { s
     lineFigure({ id: 'oscillation.neurons', title: 'Oscillation notebook: ||w_i(t)|| of single neurons under the oscillation (seed 0)', values: neurons, x: { field: 'step', title: 'step t' }, y: { field: 'norm', title: '||w_i(t)||', zero: true }, color: { field: 'neuron', title: 'neuron' } }),
   ];
 }
+
+/** The periodic notebook's figures: Avg||w_i(t)|| and a_i(t) of a few neurons, the noise-on windows shaded. */
+export function periodicFigures(runs: readonly { tr: Trajectory; aTrace: { step: number; neuron: number; a: number }[] }[], bands: { start: number; end: number }[], text: string): FigureSpec[] {
+  const norm: Datum[] = runs.slice(0, 3).flatMap((r, seed) => thin(r.tr.rows, 400).map((row) => ({ step: row.step, norm: row.meanNorm, seed: `s${seed}` })));
+  const a: Datum[] = (runs[0]?.aTrace ?? []).map((p) => ({ step: p.step, a: p.a, neuron: `neuron ${p.neuron}` }));
+  const shaded = (fig: FigureSpec): FigureSpec => {
+    const spec = fig.spec as Record<string, unknown> & { layer: Record<string, unknown>[] };
+    spec.layer = [{ data: { values: bands }, mark: { type: 'rect', color: '#f4c7a1', opacity: 0.35 }, encoding: { x: { field: 'start', type: 'quantitative' }, x2: { field: 'end' } } }, ...spec.layer];
+    return fig;
+  };
+  return [
+    shaded(lineFigure({ id: 'periodic.norm', title: `Periodic notebook: Avg ||w_i(t)|| with label noise on (shaded) and off, ${text}`, values: norm, x: { field: 'step', title: 'step t' }, y: { field: 'norm', title: 'Avg ||w_i(t)||' }, color: { field: 'seed', title: 'run' }, width: 620 })),
+    shaded(lineFigure({ id: 'periodic.second-layer', title: 'Periodic notebook: a_i(t) of a few neurons (seed 0); noise-on windows shaded', values: a, x: { field: 'step', title: 'step t' }, y: { field: 'a', title: 'a_i(t)' }, color: { field: 'neuron', title: 'neuron' }, width: 620 })),
+  ];
+}
