@@ -1,4 +1,4 @@
-import type { Matrix } from 'ml-matrix';
+import { EigenvalueDecomposition, type Matrix } from 'ml-matrix';
 import type { Dataset } from '../data.js';
 import { meanSquaredLoss, type Snapshot } from '../metrics.js';
 import { rows, vec } from '../matrix.js';
@@ -52,30 +52,10 @@ export function participationRatio(a: ArrayLike<number>, norms: ArrayLike<number
   return s2 > 0 ? (s1 * s1) / (a.length * s2) : 0;
 }
 
-/** Relative tolerance of the power iteration for ||W||_2^2 (the largest eigenvalue of W^T W). */
-export const SPECTRAL_TOL = 1e-12;
-
-/** ||W||_2^2, the largest eigenvalue of the d x d Gram matrix W^T W, by power iteration from the flat vector (at most 200 iterations). */
+/** ||W||_2^2: the largest eigenvalue of the d x d Gram matrix W^T W (symmetric eigendecomposition; exact up to float64 rounding). */
 export function spectralNormSquared(W: Matrix): number {
-  const d = W.columns;
-  const G = new Float64Array(d * d);
-  for (const w of rows(W)) for (let j = 0; j < d; j++) for (let k = 0; k < d; k++) G[j * d + k] = (G[j * d + k] as number) + (w[j] as number) * (w[k] as number);
-  let v = new Float64Array(d).fill(1 / Math.sqrt(d));
-  let lambda = 0;
-  for (let it = 0; it < 200; it++) {
-    const u = new Float64Array(d);
-    for (let j = 0; j < d; j++) for (let k = 0; k < d; k++) u[j] = (u[j] as number) + (G[j * d + k] as number) * (v[k] as number);
-    let nu = 0;
-    for (let j = 0; j < d; j++) nu += (u[j] as number) ** 2;
-    nu = Math.sqrt(nu);
-    if (nu === 0) return 0;
-    for (let j = 0; j < d; j++) u[j] = (u[j] as number) / nu;
-    v = u;
-    const done = Math.abs(nu - lambda) <= SPECTRAL_TOL * nu;
-    lambda = nu;
-    if (done) break;
-  }
-  return lambda;
+  const ev = new EigenvalueDecomposition(W.transpose().mmul(W), { assumeSymmetric: true }).realEigenvalues;
+  return Math.max(0, ...ev);
 }
 
 /** The population row of a snapshot (the state is needed for the stable rank only). */
