@@ -3,7 +3,7 @@ import { fmt } from '../src/stats/format.js';
 import { pairedRun, type PairedRun } from '../src/scenarios/labelNoiseContrast.js';
 import { describeSetup } from '../src/scenarios/syntheticTraining.js';
 import { claim } from './claim.js';
-import { effect, effectRow, seedsForEffects, type EffectSpec } from './support/experimentEffects.js';
+import { effect, effectRow, lazyWindowObserver, seedsForEffects, type EffectSpec } from './support/experimentEffects.js';
 import { contrastLossFigure } from './support/experimentFigures.js';
 import { experimentProgress, progressEnabled } from './support/experimentProgress.js';
 
@@ -20,8 +20,8 @@ claim(record, {
     const bar = experimentProgress(record.id, 2 * (paper.seeds * paper.steps + seeds * under.steps), progressEnabled(ctx.tier));
     const common = { logEvery, tailFraction: record.thresholds.tailFraction!.value, fixedPoint: record.thresholds.fixedPoint!.value, progress: (k: number) => bar.tick(k) };
     const runs = {
-      paper: Array.from({ length: paper.seeds }, (_, s) => pairedRun({ ...common, ...paper }, ctx.runSeed('paper', s))),
-      under: Array.from({ length: seeds }, (_, s) => pairedRun({ ...common, ...under }, ctx.runSeed('under', s))),
+      paper: Array.from({ length: paper.seeds }, (_, s) => pairedRun({ ...common, ...paper, onNoiseLog: lazyWindowObserver(ctx, paper.setup.config.eta, `paper setup seed ${s}`) }, ctx.runSeed('paper', s))),
+      under: Array.from({ length: seeds }, (_, s) => pairedRun({ ...common, ...under, onNoiseLog: lazyWindowObserver(ctx, under.setup.config.eta, `n < d seed ${s}`) }, ctx.runSeed('under', s))),
     };
     bar.stop();
     return runs;

@@ -3,7 +3,7 @@ import { effectiveSupport, prunedRelativeLoss } from '../src/engine/metrics/neur
 import { pairedRun } from '../src/scenarios/labelNoiseContrast.js';
 import { describeSetup } from '../src/scenarios/syntheticTraining.js';
 import { claim } from './claim.js';
-import { allEffects, effect, effectRow, seedsForEffects, type EffectSpec } from './support/experimentEffects.js';
+import { allEffects, effect, effectRow, lazyWindowObserver, seedsForEffects, type EffectSpec } from './support/experimentEffects.js';
 import { lineFigure } from './support/experimentFigures.js';
 import { experimentProgress, progressEnabled } from './support/experimentProgress.js';
 
@@ -28,7 +28,7 @@ claim(record, {
     const bar = experimentProgress(record.id, 2 * (seeds * dom.steps + dom.sparseTheta.seeds * dom.sparseTheta.steps), progressEnabled(ctx.tier));
     const common = { logEvery: dom.logEvery, tailFraction: record.thresholds.tailFraction!.value, fixedPoint: record.thresholds.fixedPoint!.value, progress: (k: number) => bar.tick(k) };
     const per: Seed[] = Array.from({ length: seeds }, (_, s) => {
-      const r = pairedRun({ ...common, setup: dom.setup, steps: dom.steps }, ctx.runSeed('run', s));
+      const r = pairedRun({ ...common, setup: dom.setup, steps: dom.steps, onNoiseLog: lazyWindowObserver(ctx, dom.setup.config.eta, `seed ${s}`) }, ctx.runSeed('run', s));
       return { prNoise: r.participationNoise, prPlain: r.participationPlain, srNoise: r.stableRankNoise, srPlain: r.stableRankPlain, pruneNoise: dom.keep.map((k) => prunedRelativeLoss(r.noise.state, r.noise.data, k)), prunePlain: dom.keep.map((k) => prunedRelativeLoss(r.plain.state, r.plain.data, k)) };
     });
     const sparse = Array.from({ length: dom.sparseTheta.seeds }, (_, s) => pairedRun({ ...common, ...dom.sparseTheta }, ctx.runSeed('sparse', s)));

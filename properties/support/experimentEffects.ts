@@ -1,5 +1,8 @@
 import { combineAll, empiricalEffectRule, type Decision, type EmpiricalEffectResult } from '../../src/verdict/checks/index.js';
 import { seedsForPower } from '../../src/stats/ttest.js';
+import type { Snapshot } from '../../src/engine/metrics.js';
+import { lazyWindowObservation } from '../../src/scenarios/syntheticTraining.js';
+import type { ClaimContext } from '../../src/verdict/context.js';
 
 /**
  * The experiment claims' effects, each decided by the empirical-effect rule (src/verdict/checks/empiricalEffect.ts) on one
@@ -53,4 +56,12 @@ export function allEffects(parts: readonly { id: string; decision: Decision }[])
 /** One table row per effect: n, mean, sd, one-sided bounds, SESOI, power. */
 export function effectRow(id: string, spec: EffectSpec, r: EmpiricalEffectResult): Record<string, number | string> {
   return { effect: id, difference: spec.effect, seeds: r.n, mean: r.mean, sd: r.sd, 'lower bound': r.lower, 'upper bound': r.upper, SESOI: spec.sesoi, 'sd assumed': spec.sd, power: r.power, decision: r.decision.verdict };
+}
+
+/** Label-noise SGD from the NTK init enters Lemma C.2's premise while lazy and t <= T0: its logged states go to ctx.observe ('lazy-window'). */
+export function lazyWindowObserver(ctx: ClaimContext<unknown>, eta: number, where: string): (sn: Snapshot) => void {
+  return (sn) => {
+    const o = lazyWindowObservation(sn, eta);
+    if (o) ctx.observe('lazy-window', o, `${ctx.record.id} ${where}, step ${sn.step}`);
+  };
 }

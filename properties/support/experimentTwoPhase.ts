@@ -5,7 +5,7 @@ import { exploration } from '../../src/verdict/explorations.js';
 import { fmt } from '../../src/stats/format.js';
 import { describeRule, describeSetup, runTraining, type Trajectory } from '../../src/scenarios/syntheticTraining.js';
 import { measurePhases, signFlipGap, type PhaseMeasure, type TwoPhaseExperiment, type TwoPhaseStatement } from '../../src/scenarios/twoPhaseDynamics.js';
-import { allEffects, effect, effectRow, printedOrCorrectedEffect, seedsForEffects, type EffectSpec } from './experimentEffects.js';
+import { allEffects, effect, effectRow, lazyWindowObserver, printedOrCorrectedEffect, seedsForEffects, type EffectSpec } from './experimentEffects.js';
 import { phaseFigures } from './experimentFigures.js';
 import { experimentProgress, progressEnabled } from './experimentProgress.js';
 
@@ -42,7 +42,8 @@ function measure(ctx: ClaimContext<TwoPhaseExperiment>): TwoPhaseRuns {
   const tsn = dom.setup.config.thetaStarNorm;
   const bar = experimentProgress(ctx.record.id, n * dom.steps + dom.explore.numRuns * dom.explore.steps + 2 * dom.symmetry.steps, progressEnabled(ctx.tier));
   const seeds = Array.from({ length: n }, (_, s) => {
-    const tr = runTraining({ setup: dom.setup, rule: dom.rule, seed: ctx.runSeed('run', s), steps: dom.steps, logEvery: dom.logEvery, frameSteps: s === 0 ? dom.frameSteps : [], frameNeurons: dom.frameNeurons, trackNeurons: s === 0 ? dom.trackNeurons : 0, progress: (k) => bar.tick(k) });
+    const observe = dom.rule.kind === 'label-noise' ? { onLog: lazyWindowObserver(ctx, dom.setup.config.eta, `seed ${s} (${describeSetup(dom.setup)})`) } : {};
+    const tr = runTraining({ setup: dom.setup, rule: dom.rule, seed: ctx.runSeed('run', s), steps: dom.steps, logEvery: dom.logEvery, frameSteps: s === 0 ? dom.frameSteps : [], frameNeurons: dom.frameNeurons, trackNeurons: s === 0 ? dom.trackNeurons : 0, progress: (k) => bar.tick(k), ...observe });
     return { seed: s, tr, me: measurePhases(tr, tsn, reading) };
   });
   const flips = Array.from({ length: dom.symmetry.flips }, (_, j) => Math.floor((j * dom.symmetry.setup.config.m) / dom.symmetry.flips));
@@ -110,7 +111,7 @@ export function twoPhaseClaim(prefix: string, label: string): ClaimSpec<TwoPhase
           setup: describeSetup(dom.setup),
           rule: describeRule(dom.setup.config, dom.rule),
           steps: dom.steps,
-          power: results.normFall.power,
+          power: Math.min(results.normFall.power, results.precedence.power, results.printed.power, results.lossDrop.power),
           normFall: me.map((x) => x.normFall),
           precedence: me.map((x) => x.precedence),
           absCosRise: me.map((x) => x.absCosRise),

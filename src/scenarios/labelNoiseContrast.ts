@@ -1,3 +1,4 @@
+import type { Snapshot } from '../engine/metrics.js';
 import { runTraining, tailMean, type SyntheticSetup, type Trajectory } from './syntheticTraining.js';
 
 /**
@@ -14,6 +15,8 @@ export interface ContrastSpec {
   tailFraction: number;
   fixedPoint: number;
   progress?: (steps: number) => void;
+  /** every logged snapshot of the label-noise run (observations for other claims' premises) */
+  onNoiseLog?: (sn: Snapshot) => void;
 }
 
 /** The contrast's design as a claim's domain declares it: the setup and the run length (seeds come from a power computation). */
@@ -39,7 +42,7 @@ export interface PairedRun {
 
 export function pairedRun(spec: ContrastSpec, seed: string): PairedRun {
   const common = { setup: spec.setup, seed, steps: spec.steps, logEvery: spec.logEvery, ...(spec.progress ? { progress: spec.progress } : {}) };
-  const noise = runTraining({ ...common, rule: { kind: 'label-noise' } });
+  const noise = runTraining({ ...common, rule: { kind: 'label-noise' }, ...(spec.onNoiseLog ? { onLog: spec.onNoiseLog } : {}) });
   const plain = runTraining({ ...common, rule: { kind: 'plain' }, stopWhen: (r) => r.trainLoss < spec.fixedPoint });
   const from = spec.steps * (1 - spec.tailFraction);
   const end = plain.rows[plain.rows.length - 1]!;

@@ -130,6 +130,8 @@ export interface TrainingSpec {
   observe?: (t: number, sim: Simulation) => void;
   /** called with the number of steps done since the last call */
   progress?: (steps: number) => void;
+  /** called with every logged snapshot (observations for other claims' premises) */
+  onLog?: (sn: Snapshot) => void;
 }
 
 function gcd(a: number, b: number): number {
@@ -158,6 +160,7 @@ export function runTraining(spec: TrainingSpec): Trajectory {
   const record = (t: number): PopulationRow => {
     const sn = t === 0 ? first : snapshot(t, state, sim.W0, sim.theta, data);
     last = sn;
+    spec.onLog?.(sn);
     const row = populationRow(sn, state);
     out.push(row);
     for (const p of paths) {
@@ -198,4 +201,28 @@ export function tailMean(tr: Trajectory, from: number, key: Exclude<keyof Popula
 
 export function outcomeText(o: Outcome): string {
   return o.kind === 'completed' ? 'completed' : o.kind === 'stopped' ? `stopped at step ${o.step} (${o.reason})` : `diverged at step ${o.step} (${o.reason})`;
+}
+
+/** The data of a 'lazy-window' observation (the keys properties/monitors/lazyWindow.ts reads). */
+export type LazyWindowData = { m: number; eta: number; etaM: number; t: number; T0: number; maxAbsAScaled: number; maxAScaled: number; driftScaled: number };
+
+/**
+ * A logged snapshot of label-noise SGD from the NTK init as a 'lazy-window' observation (properties/monitors/lazyWindow.ts,
+ * Lemma C.2's premise), while t <= T0 = log m / (eta^2 sqrt(m)) (Lemma C.2's T0 = O(log m / (eta^2 m^(1/2))) with its hidden
+ * constant read as 1, as the Appendix C claims read it); undefined past T0.
+ */
+export function lazyWindowObservation(sn: Snapshot, eta: number): LazyWindowData | undefined {
+  const m = sn.norms.length;
+  const T0 = Math.log(m) / (eta * eta * Math.sqrt(m));
+  if (sn.step > T0) return undefined;
+  let maxA = -Infinity;
+  let maxAbsA = 0;
+  let drift = 0;
+  for (let i = 0; i < m; i++) {
+    maxA = Math.max(maxA, sn.a[i] as number);
+    maxAbsA = Math.max(maxAbsA, Math.abs(sn.a[i] as number));
+    drift = Math.max(drift, sn.drift[i] as number);
+  }
+  const q = Math.pow(m, 0.25);
+  return { m, eta, etaM: eta * m, t: sn.step, T0, maxAbsAScaled: maxAbsA * q, maxAScaled: maxA * q, driftScaled: drift * Math.sqrt(m) };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Drawer, referenceStep, rows, vec } from '../../src/engine/index.js';
-import { engineRule, initialState, runTraining, spread, syntheticData, tailMean, type SyntheticSetup } from '../../src/scenarios/syntheticTraining.js';
+import { engineRule, initialState, lazyWindowObservation, runTraining, spread, syntheticData, tailMean, type LazyWindowData, type SyntheticSetup } from '../../src/scenarios/syntheticTraining.js';
 
 const setup: SyntheticSetup = { config: { m: 8, d: 4, n: 20, eta: 0.05, sigma: 1, thetaStarNorm: 8 ** -0.25 }, nTest: 30 };
 
@@ -72,5 +72,14 @@ describe('the synthetic setup of Sec. 3.1 trained under a rule', () => {
     const tr = runTraining({ setup: big, rule: { kind: 'label-noise' }, seed: 'd', steps: 5_000, logEvery: 1 });
     expect(tr.outcome.kind).toBe('diverged');
     expect(tr.rows.every((r) => Object.values(r).every(Number.isFinite))).toBe(true);
+  });
+
+  it("reports Lemma C.2's lazy-window observation up to T0 = log m / (eta^2 sqrt m) and not after", () => {
+    const seen: LazyWindowData[] = [];
+    runTraining({ setup, rule: { kind: 'label-noise' }, seed: 'l', steps: 3_000, logEvery: 100, onLog: (sn) => { const o = lazyWindowObservation(sn, setup.config.eta); if (o) seen.push(o); } });
+    const T0 = Math.log(8) / (0.05 ** 2 * Math.sqrt(8));
+    expect(seen.length).toBe(Math.floor(T0 / 100) + 1);
+    expect(seen[0]!.driftScaled).toBe(0);
+    expect(seen.every((o) => o.maxAbsAScaled >= o.maxAScaled && o.t <= o.T0)).toBe(true);
   });
 });
