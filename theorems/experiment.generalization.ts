@@ -27,7 +27,7 @@ export const record: ClaimRecord<GeneralizationDomain, GeneralizationStatement> 
     '(2) The underdetermined variant (n < d, otherwise the same): the data leave a (d - n)-dimensional family of interpolators, and which one a method reaches decides its test loss. There the effect log(test loss of plain SGD / test loss of label-noise SGD) is decided by the empirical-effect rule (direction and SESOI below, seeds from seedsForPower, power reported).',
   domain: {
     quick: {
-      paper: { setup: { config: { m: 100, d: 10, n: 100, eta: 1e-2, sigma: 2.25, thetaStarNorm: 100 ** -0.25 }, nTest: 500 }, steps: 60_000, seeds: 4 },
+      paper: { setup: { config: { m: 100, d: 10, n: 100, eta: 1e-2, sigma: 2.25, thetaStarNorm: 100 ** -0.25 }, nTest: 500 }, steps: 60_000, seeds: 2 },
       under: { setup: { config: { m: 100, d: 20, n: 10, eta: 1e-2, sigma: 2.25, thetaStarNorm: 100 ** -0.25 }, nTest: 500 }, steps: 60_000 },
       logEvery: 600,
     },
