@@ -1,6 +1,5 @@
 import record, { type SparsityStatement } from '../theorems/experiment.sparsity.js';
-import { effectiveSupport, prunedRelativeLoss } from '../src/engine/metrics/neuronPopulation.js';
-import { pairedRun } from '../src/scenarios/labelNoiseContrast.js';
+import { pairedRun, pruningCurves, thetaSupports } from '../src/scenarios/labelNoiseContrast.js';
 import { describeSetup } from '../src/scenarios/syntheticTraining.js';
 import { claim } from './claim.js';
 import { allEffects, effect, effectRow, lazyWindowObserver, seedsForEffects, type EffectSpec } from './support/experimentEffects.js';
@@ -29,11 +28,12 @@ claim(record, {
     const common = { logEvery: dom.logEvery, tailFraction: record.thresholds.tailFraction!.value, fixedPoint: record.thresholds.fixedPoint!.value, progress: (k: number) => bar.tick(k) };
     const per: Seed[] = Array.from({ length: seeds }, (_, s) => {
       const r = pairedRun({ ...common, setup: dom.setup, steps: dom.steps, onNoiseLog: lazyWindowObserver(ctx, dom.setup.config.eta, `seed ${s}`) }, ctx.runSeed('run', s));
-      return { prNoise: r.participationNoise, prPlain: r.participationPlain, srNoise: r.stableRankNoise, srPlain: r.stableRankPlain, pruneNoise: dom.keep.map((k) => prunedRelativeLoss(r.noise.state, r.noise.data, k)), prunePlain: dom.keep.map((k) => prunedRelativeLoss(r.plain.state, r.plain.data, k)) };
+      const curve = pruningCurves(r, dom.keep);
+      return { prNoise: r.participationNoise, prPlain: r.participationPlain, srNoise: r.stableRankNoise, srPlain: r.stableRankPlain, pruneNoise: curve.noise, prunePlain: curve.plain };
     });
     const sparse = Array.from({ length: dom.sparseTheta.seeds }, (_, s) => pairedRun({ ...common, ...dom.sparseTheta }, ctx.runSeed('sparse', s)));
     bar.stop();
-    return { per, k, sparse: sparse.map((r) => ({ supportNoise: effectiveSupport(r.noise.last.theta), supportPlain: effectiveSupport(r.plain.last.theta), supportStar: effectiveSupport(r.noise.data.thetaStar), testNoise: r.testNoise, testPlain: r.testPlain })) };
+    return { per, k, sparse: sparse.map((r) => ({ ...thetaSupports(r), testNoise: r.testNoise, testPlain: r.testPlain })) };
   },
   decide: (m, s, ctx) => decideAll(m, s, ctx.alpha).decision,
   describe: (m, _d, ctx) => {
@@ -59,7 +59,7 @@ claim(record, {
       tables: {
         effects: fx.map((e, i) => effectRow(e.id, e, results[i]!)),
         'paired seeds': m.per.map((p, seed) => ({ seed, 'PR, label noise': p.prNoise, 'PR, plain SGD': p.prPlain, ...Object.fromEntries(dom.keep.flatMap((k, j) => [[`pruned ${100 * k}%: noise`, p.pruneNoise[j] as number], [`pruned ${100 * k}%: plain`, p.prunePlain[j] as number]])) })),
-        'sparse theta* variant (evidence only)': m.sparse.map((r, seed) => ({ seed, 'effective support, label noise': r.supportNoise, 'effective support, plain SGD': r.supportPlain, 'effective support of theta*': r.supportStar, 'test loss, label noise': r.testNoise, 'test loss, plain SGD': r.testPlain })),
+        'sparse theta* variant (evidence only)': m.sparse.map((r, seed) => ({ seed, 'effective support, label noise': r.noise, 'effective support, plain SGD': r.plain, 'effective support of theta*': r.star, 'test loss, label noise': r.testNoise, 'test loss, plain SGD': r.testPlain })),
       },
       figures: [lineFigure({ id: 'sparsity.pruning', title: `Sparsity (Figure 1 (right) analogue): test loss of the model pruned to its top neurons by |a_i| ||w_i||, relative to the zero predictor, floored at 1e-4 (${describeSetup(dom.setup)})`, values: curve, x: { field: 'keep', title: '% of neurons kept' }, y: { field: 'loss', title: 'pruned test loss / zero predictor (log)', log: true }, color: { field: 'method', title: 'method' }, detail: 'seed' })],
     };

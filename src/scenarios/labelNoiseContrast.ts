@@ -1,4 +1,5 @@
 import type { Snapshot } from '../engine/metrics.js';
+import { effectiveSupport, prunedRelativeLoss } from '../engine/metrics/neuronPopulation.js';
 import { runTraining, tailMean, type SyntheticSetup, type Trajectory } from './syntheticTraining.js';
 
 /**
@@ -58,4 +59,14 @@ export function pairedRun(spec: ContrastSpec, seed: string): PairedRun {
     stableRankNoise: tailMean(noise, from, 'stableRank'),
     stableRankPlain: end.stableRank,
   };
+}
+
+/** The pruning curve of Figure 1 (right), synthetic analogue: each method's pruned relative test loss at every kept fraction. */
+export function pruningCurves(r: PairedRun, keep: readonly number[]): { noise: number[]; plain: number[] } {
+  return { noise: keep.map((k) => prunedRelativeLoss(r.noise.state, r.noise.data, k)), plain: keep.map((k) => prunedRelativeLoss(r.plain.state, r.plain.data, k)) };
+}
+
+/** The effective support ||theta||_1^2 / ||theta||_2^2 of each method's theta at the end, and of theta*. */
+export function thetaSupports(r: PairedRun): { noise: number; plain: number; star: number } {
+  return { noise: effectiveSupport(r.noise.last.theta), plain: effectiveSupport(r.plain.last.theta), star: effectiveSupport(r.noise.data.thetaStar) };
 }
