@@ -6,7 +6,7 @@ import type { SyntheticSetup, Trajectory } from '../../src/scenarios/syntheticTr
  * Vega-Lite (v6) specifications with inline data for the experiment claims' figures (rendered by src/report/figures.ts).
  * Values are rounded to 4 significant digits and series thinned so that each spec stays well under 200 KB.
  */
-export type Datum = Record<string, number | string>;
+type Datum = Record<string, number | string>;
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 
@@ -83,7 +83,7 @@ export function lineFigure(o: {
 }
 
 /** Scatter of y against x coloured by a quantitative field (darker = later), optionally faceted in columns. */
-export function scatterFigure(o: {
+function scatterFigure(o: {
   id: string;
   title: string;
   values: Datum[];
@@ -119,7 +119,7 @@ export function scatterFigure(o: {
 }
 
 /** Thins a list to at most k evenly spaced entries, keeping the first and the last. */
-export function thin<T>(xs: readonly T[], k: number): T[] {
+function thin<T>(xs: readonly T[], k: number): T[] {
   if (xs.length <= k) return [...xs];
   const out: T[] = [];
   for (let j = 0; j < k; j++) out.push(xs[Math.round((j * (xs.length - 1)) / (k - 1))] as T);
