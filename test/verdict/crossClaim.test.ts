@@ -31,3 +31,17 @@ describe('cross-claim consistency', () => {
     expect(runs.map((r) => r.verdict)).toEqual(['holds', 'inconclusive']);
   });
 });
+
+describe('finalizeRuns', () => {
+  it('attaches the proof status to the statement from its proof-step runs, after the cross-claim accounting', async () => {
+    const { finalizeRuns } = await import('../../src/verdict/finalize.js');
+    const proof = { id: 'proof-x', proves: ['B'], sources: { long: ['x'] }, cites: [], steps: [{ id: 'proof-x.step-1', equations: ['(1)'], quote: 'q', kind: 'inequality' as const, asserts: 'a', evaluable: { rule: 'inequality' as const }, uses: [] }] };
+    const step = { ...run('proof-x.step-1', 'fails'), proofOf: 'proof-x' } as ClaimRun;
+    const { runs } = finalizeRuns([run('A', 'holds', [c('A', 'B')]), run('B', 'holds'), step], [proof]);
+    const b = runs.find((r) => r.id === 'B');
+    expect(b?.verdict).toBe('fails');
+    expect(b?.proofStatus?.status).toBe('broken');
+    expect(b?.proofStatus?.failing).toEqual(['proof-x.step-1']);
+    expect(runs.find((r) => r.id === 'proof-x.step-1')?.proofStatus).toBeUndefined();
+  });
+});
