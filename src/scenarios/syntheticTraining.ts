@@ -7,6 +7,7 @@ import { initOscillation } from '../engine/oscillation.js';
 import type { NoiseSchedule, Rule } from '../engine/rules/types.js';
 import { Simulation, type Outcome } from '../engine/simulate.js';
 import { validatePaperConfig, type PaperConfig } from './config.js';
+import { T0 } from './lazyWindow.js';
 
 /**
  * The synthetic setup of Sec. 3.1 trained under one of the paper's rules (AAAI "Experiments: Synthetic and Real-World
@@ -208,13 +209,13 @@ export type LazyWindowData = { m: number; eta: number; etaM: number; t: number; 
 
 /**
  * A logged snapshot of label-noise SGD from the NTK init as a 'lazy-window' observation (properties/monitors/lazyWindow.ts,
- * Lemma C.2's premise), while t <= T0 = log m / (eta^2 sqrt(m)) (Lemma C.2's T0 = O(log m / (eta^2 m^(1/2))) with its hidden
- * constant read as 1, as the Appendix C claims read it); undefined past T0.
+ * Lemma C.2's premise), while t <= T0 (src/scenarios/lazyWindow.ts: Lemma C.2's O(log m / (eta^2 m^(1/2))) with its hidden
+ * constant read as 1); undefined past T0.
  */
 export function lazyWindowObservation(sn: Snapshot, eta: number): LazyWindowData | undefined {
   const m = sn.norms.length;
-  const T0 = Math.log(m) / (eta * eta * Math.sqrt(m));
-  if (sn.step > T0) return undefined;
+  const t0 = T0(m, eta);
+  if (sn.step > t0) return undefined;
   let maxA = -Infinity;
   let maxAbsA = 0;
   let drift = 0;
@@ -224,5 +225,5 @@ export function lazyWindowObservation(sn: Snapshot, eta: number): LazyWindowData
     drift = Math.max(drift, sn.drift[i] as number);
   }
   const q = Math.pow(m, 0.25);
-  return { m, eta, etaM: eta * m, t: sn.step, T0, maxAbsAScaled: maxAbsA * q, maxAScaled: maxA * q, driftScaled: drift * Math.sqrt(m) };
+  return { m, eta, etaM: eta * m, t: sn.step, T0: t0, maxAbsAScaled: maxAbsA * q, maxAScaled: maxA * q, driftScaled: drift * Math.sqrt(m) };
 }
