@@ -12,6 +12,8 @@ export const LAZY_ESCAPE_MONITORS: readonly PremiseMonitor[] = [
     kind: 'lazy-escape',
     premise: 'label-noise SGD (sigma > 0) from the NTK init, looked at at a step t >= floor(T1)',
     inPremise: (o) => (o.sigma ?? 0) > 0 && (o.t ?? -Infinity) >= Math.floor(o.T1 ?? Infinity),
+    // "with probability 1 - O(1/m)": pooled per width over the record's range, decided by the high-probability rule
+    frequency: { width: 'm', rate: { text: '1/m', exponent: -1 }, range: [32, 1e9] },
     check: (o) => ({ violated: (o.insideFraction ?? 0) > 0, message: `${o.insideFraction} of the neurons still inside the lazy ball at t = ${o.t} >= floor(T1) = ${Math.floor(o.T1 ?? 0)} (m = ${o.m}, eta = ${o.eta}, sigma = ${o.sigma})` }),
   },
 ];

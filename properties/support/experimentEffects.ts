@@ -62,6 +62,6 @@ export function effectRow(id: string, spec: EffectSpec, r: EmpiricalEffectResult
 export function lazyWindowObserver(ctx: ClaimContext<unknown>, eta: number, where: string): (sn: Snapshot) => void {
   return (sn) => {
     const o = lazyWindowObservation(sn, eta);
-    if (o) ctx.observe('lazy-window', o, `${ctx.record.id} ${where}, step ${sn.step}`);
+    if (o) ctx.observe('lazy-window', o, `${ctx.record.id} ${where}, step ${sn.step}`, `${ctx.record.id} ${where}`);
   };
 }

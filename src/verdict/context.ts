@@ -22,7 +22,7 @@ export interface ClaimContext<D> {
   /** an exhaustive search over an explicit grid (every case evaluated; the first violation in grid order, else the closest call) */
   gridSearch<T>(name: string, grid: readonly T[], check: (c: T) => CaseResult): SearchOutcome<T>;
   /** reports a run that may enter another claim's premise (checked by the premise monitors, properties/monitors/) */
-  observe(kind: string, data: Readonly<Record<string, number>>, where: string): void;
+  observe(kind: string, data: Readonly<Record<string, number>>, where: string, run?: string): void;
   /** what observe() collected */
   readonly observations: readonly Observation[];
 }
@@ -40,7 +40,7 @@ export function makeContext<D>(record: ClaimRecord<D, any>, config: AuditConfig,
     runSeed: (...names) => [config.seed, record.id, ...names].join('/'),
     search: (spec) => runSearch(record.id, config, spec),
     gridSearch: (name, grid, check) => gridSearch(record.id, config, name, grid, check),
-    observe: (kind, data, where) => void observations.push({ kind, data, where }),
+    observe: (kind, data, where, run) => void observations.push(run === undefined ? { kind, data, where } : { kind, data, where, run }),
     observations,
   };
 }

@@ -75,7 +75,7 @@ export async function checkDefinedClaim<D, S extends StatementParams, M>(record:
     return { id: t.id, change: t.change, verdict: d.verdict, because: d.because, rejected: d.verdict === 'fails' };
   });
   const rep = spec.describe(m, decision, ctx);
-  const { contradictions } = monitorObservations(record.id, ctx.observations, suite.monitors);
+  const { contradictions, tallies } = monitorObservations(record.id, ctx.observations, suite.monitors);
   const own = rateOf(decision);
   const rates = [...(own ? [own] : []), ...(rep.rates ?? [])];
   const cx = counterexampleOf(decision);
@@ -109,6 +109,7 @@ export async function checkDefinedClaim<D, S extends StatementParams, M>(record:
     twins,
     rates,
     contradictions,
+    ...(tallies.length > 0 ? { monitorTallies: tallies } : {}),
     ...(record.combine ? { combine: record.combine } : {}),
   };
   finiteOrThrow({ evidence: run.evidence, tables: run.tables ?? {}, rates: run.rates ?? [] }, record.id);

@@ -1,4 +1,5 @@
 import type { HypothesisStatus } from '../theory/condition1.js';
+import type { MonitorTally } from './monitor.js';
 import type { ProofStatus } from './proofStatus.js';
 
 export type { ProofStatus, ProofStatusName } from './proofStatus.js';
@@ -171,6 +172,8 @@ export interface ClaimRun extends ClaimOutcome {
   rates?: RateComparison[];
   /** runs of this claim that contradict another claim inside its premise (the reporter moves them to that claim) */
   contradictions?: Contradiction[];
+  /** runs of this claim inside frequency-monitored premises of other claims, per width (pooled at the end of the audit) */
+  monitorTallies?: MonitorTally[];
   /** how the settings combined (from the record) */
   combine?: string;
   /** for a proof step: the proof it belongs to (e.g. 'proof-c2') */
