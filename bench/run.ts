@@ -8,6 +8,8 @@
  * Each size is timed in several repetitions from the same initial state; the best repetition is reported
  * (the fairest figure on a shared machine), with the median beside it. The TypeScript repetitions are split
  * around the numpy run so that a change of load hits both.
+ *
+ * `npm run bench -- --profile ...` profiles the claims instead (bench/profile.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
@@ -140,4 +142,7 @@ function main(): void {
   });
 }
 
-main();
+if (process.argv.includes('--profile')) {
+  const { profileMain } = await import('./profile.js');
+  await profileMain(process.argv.slice(2));
+} else main();

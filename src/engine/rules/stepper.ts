@@ -5,6 +5,7 @@ import { rows, vec } from '../matrix.js';
 import { theta, type State } from '../network.js';
 import type { Draw, Rule } from './types.js';
 import { validateRule } from './validate.js';
+import { profileAdd, profileSlot, type ProfileSlot } from '../profile.js';
 
 /** Which implementation runs the fused pass of the SGD/GD rules ('auto': WebAssembly SIMD where available). */
 export type StepperKernel = 'auto' | 'wasm' | 'js';
@@ -48,6 +49,8 @@ export class Stepper {
   /** with the kernel: the frozen arrays of views that W's and a's `data` point to */
   private readonly wRows: readonly Float64Array[];
   private readonly aRows: readonly Float64Array[];
+  /** the profile slot of this run (only with ENGINE_PROFILE_DIR set; see ../profile.ts) */
+  private readonly prof: ProfileSlot | undefined;
 
   constructor(
     readonly state: State,
@@ -76,6 +79,8 @@ export class Stepper {
     this.thP = new Float64Array(this.d);
     this.g2 = new Float64Array(this.d);
     this.u = new Float64Array(this.m);
+    const batch = rule.kind === 'oscillation' ? 'full' : rule.batch;
+    this.prof = profileSlot(`${rule.kind} batch ${batch} m=${this.m} d=${this.d} (${this.kernel})`);
   }
 
   /**
@@ -161,6 +166,14 @@ export class Stepper {
   }
 
   step(draw: Draw): void {
+    if (this.prof) {
+      const t0 = performance.now();
+      this.stepOnce(draw);
+      profileAdd(this.prof, performance.now() - t0);
+    } else this.stepOnce(draw);
+  }
+
+  private stepOnce(draw: Draw): void {
     const rule = this.rule;
     if (this.wasm && !this.holds()) this.adopt();
     switch (rule.kind) {
