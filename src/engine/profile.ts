@@ -48,9 +48,9 @@ export function profileSlot(key: string): ProfileSlot | undefined {
   return s;
 }
 
-/** Adds one step of `ms` milliseconds to the slot (flushing to disk after each second of recorded time). */
-export function profileAdd(slot: ProfileSlot, ms: number): void {
-  slot.steps++;
+/** Adds `steps` steps (default one) of `ms` milliseconds to the slot (flushing to disk after each second of recorded time). */
+export function profileAdd(slot: ProfileSlot, ms: number, steps = 1): void {
+  slot.steps += steps;
   slot.ms += ms;
   totalMs += ms;
   if (totalMs - flushedMs > 1000) flush();

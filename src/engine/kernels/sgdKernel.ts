@@ -165,6 +165,52 @@ function sgdFunction(d: number, pairs = PAIRS): { params: ValType[]; locals: Loc
   };
 }
 
+/**
+ * `steps(..., count, bound) -> done`: up to `count` whole steps of the SGD rule inside WebAssembly, each
+ *   g = 0; for b in 0..B-1: j = idx[s B + b]; f = 0; f += th[k] x_j[k] (k in order);
+ *          r = ((f - y_j) - eps[s B + b]) / B; g[k] = g[k] + r x_j[k]
+ *   then the fused pass (function 0), then a check of theta: the loop stops after the first step that
+ *   leaves some |theta_k| <= bound false (NaN and infinities included), and returns the steps done.
+ * The residual gradient is the Stepper's `residualGradient`, operation for operation (scalar float64).
+ */
+function stepsFunction(d: number): { params: ValType[]; results: ValType[]; locals: Local[]; body: Bytes[] } {
+  const [eta, m, pa, pg, pth, pgs, px, py, pidx, peps, B, Bf, count, bound] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13];
+  const [s, bb, j, pxj, e] = [14, 15, 16, 17, 18];
+  const [f, r] = [19, 20];
+  const b: Bytes[] = [];
+  b.push(op.i32(0), op.set(s));
+  b.push(op.block, op.loop);
+  b.push(op.get(s), op.get(count), op.i32GeS, op.brIf(1));
+  for (let k = 0; k < d; k++) b.push(op.get(pg), op.f64(0), op.f64Store(8 * k));
+  b.push(op.i32(0), op.set(bb));
+  b.push(op.block, op.loop);
+  b.push(op.get(bb), op.get(B), op.i32GeS, op.brIf(1));
+  b.push(op.get(s), op.get(B), op.i32Mul, op.get(bb), op.i32Add, op.set(e));
+  b.push(op.get(pidx), op.get(e), op.i32(4), op.i32Mul, op.i32Add, op.i32Load(0), op.set(j));
+  b.push(op.get(px), op.get(j), op.i32(8 * d), op.i32Mul, op.i32Add, op.set(pxj));
+  b.push(op.f64(0));
+  for (let k = 0; k < d; k++) b.push(op.get(pth), op.f64Load(8 * k), op.get(pxj), op.f64Load(8 * k), op.f64Mul, op.f64Add);
+  b.push(op.set(f));
+  b.push(op.get(f), op.get(py), op.get(j), op.i32(8), op.i32Mul, op.i32Add, op.f64Load(0), op.f64Sub);
+  b.push(op.get(peps), op.get(e), op.i32(8), op.i32Mul, op.i32Add, op.f64Load(0), op.f64Sub, op.get(Bf), op.f64Div, op.set(r));
+  for (let k = 0; k < d; k++) b.push(op.get(pg), op.get(pg), op.f64Load(8 * k), op.get(r), op.get(pxj), op.f64Load(8 * k), op.f64Mul, op.f64Add, op.f64Store(8 * k));
+  b.push(op.get(bb), op.i32(1), op.i32Add, op.set(bb), op.br(0), op.end, op.end);
+  b.push(op.get(eta), op.get(m), op.get(pa), op.get(pg), op.get(pth), op.get(pgs), op.call(0));
+  b.push(op.get(s), op.i32(1), op.i32Add, op.set(s));
+  for (let k = 0; k < d; k++) b.push(op.get(pth), op.f64Load(8 * k), op.f64Abs, op.get(bound), op.f64Le, op.i32Eqz, op.if, op.get(s), op.return, op.end);
+  b.push(op.br(0), op.end, op.end);
+  b.push(op.get(s));
+  return {
+    params: [T.f64, T.i32, T.i32, T.i32, T.i32, T.i32, T.i32, T.i32, T.i32, T.i32, T.i32, T.f64, T.i32, T.f64],
+    results: [T.i32],
+    locals: [
+      [5, T.i32],
+      [2, T.f64],
+    ],
+    body: b,
+  };
+}
+
 const modules = new Map<number, WasmModule>();
 
 function api(): WasmApi {
@@ -176,20 +222,40 @@ function sgdModule(d: number, pairs: number): WasmModule {
   const key = d * 64 + pairs;
   let mod = modules.get(key);
   if (!mod) {
-    mod = new (api().Module)(encodeModule([{ name: 'sgd', ...sgdFunction(d, pairs) }]));
+    mod = new (api().Module)(kernelModule(d, pairs));
     modules.set(key, mod);
   }
   return mod;
 }
 
+function kernelModule(d: number, pairs = PAIRS): Uint8Array {
+  return encodeModule([
+    { name: 'sgd', ...sgdFunction(d, pairs) },
+    { name: 'steps', ...stepsFunction(d) },
+  ]);
+}
+
 /** The bytes of the kernel module for d (for inspection and tests). */
 export function sgdKernelBytes(d: number): Uint8Array {
-  return encodeModule([{ name: 'sgd', ...sgdFunction(d) }]);
+  return kernelModule(d);
 }
 
 /** Whether a kernel can be made for an m x d network here (SIMD available, d unrolled, memory addressable). */
 export function sgdKernelFits(m: number, d: number): boolean {
   return wasmSimdAvailable() && Number.isInteger(m) && Number.isInteger(d) && m >= 1 && d >= 1 && d <= MAX_KERNEL_D && 8 * (m * d + m + 4 * d) <= MAX_BYTES;
+}
+
+/** The room for whole steps run inside WebAssembly (`SgdKernel.steps`): the data and a chunk of draws. */
+export interface StepsRoom {
+  /** training points (rows of X) */
+  n: number;
+  /** draws (indices and label noises) a chunk holds: steps per chunk times the batch size */
+  draws: number;
+}
+
+/** Whether the kernel's memory can also hold `room` (see sgdKernelFits). */
+export function sgdStepsFit(m: number, d: number, room: StepsRoom): boolean {
+  return sgdKernelFits(m, d) && Number.isInteger(room.n) && Number.isInteger(room.draws) && room.n >= 0 && room.draws >= 0 && 8 * (m * d + m + 4 * d + room.n * (d + 1)) + 12 * room.draws <= MAX_BYTES;
 }
 
 /**
@@ -203,24 +269,37 @@ export class SgdKernel {
   readonly a: Float64Array;
   readonly g: Float64Array;
   readonly th: Float64Array;
+  /** with a StepsRoom: X's rows (n x d), y, and the chunk's draws (filled by the caller before `steps`) */
+  readonly X: Float64Array;
+  readonly y: Float64Array;
+  readonly idx: Int32Array;
+  readonly eps: Float64Array;
   private readonly fn: (eta: number, m: number, pa: number, pg: number, pth: number, pgs: number) => void;
+  private readonly stepsFn: (...args: number[]) => number;
   private readonly pa: number;
   private readonly pg: number;
   private readonly pth: number;
+  private readonly pgs: number;
+  private readonly px: number;
+  private readonly py: number;
+  private readonly peps: number;
+  private readonly pidx: number;
 
   constructor(
     readonly m: number,
     readonly d: number,
     /** rows per block / 2 (a tuning knob for bench/; every value gives the same bits) */
     pairs = PAIRS,
+    room: StepsRoom = { n: 0, draws: 0 },
   ) {
     if (!Number.isInteger(pairs) || pairs < 1 || pairs > 8) throw new RangeError(`pairs = ${pairs}: expected 1 to 8`);
-    if (!sgdKernelFits(m, d)) throw new RangeError(`no WebAssembly kernel for m = ${m}, d = ${d}`);
-    const slots = m * d + m + 4 * d;
-    const pages = Math.max(1, Math.ceil((8 * slots) / 65536));
+    if (!sgdStepsFit(m, d, room)) throw new RangeError(`no WebAssembly kernel for m = ${m}, d = ${d} (n = ${room.n}, ${room.draws} draws)`);
+    const bytes = 8 * (m * d + m + 4 * d + room.n * (d + 1)) + 12 * room.draws;
+    const pages = Math.max(1, Math.ceil(bytes / 65536));
     this.memory = new (api().Memory)({ initial: pages, maximum: pages });
     const instance = new (api().Instance)(sgdModule(d, pairs), { env: { memory: this.memory } });
     this.fn = instance.exports['sgd'] as SgdKernel['fn'];
+    this.stepsFn = instance.exports['steps'] as SgdKernel['stepsFn'];
     const buf = this.memory.buffer;
     this.rows = Array.from({ length: m }, (_, i) => new Float64Array(buf, 8 * i * d, d));
     this.pa = 8 * m * d;
@@ -229,10 +308,29 @@ export class SgdKernel {
     this.a = new Float64Array(buf, this.pa, m);
     this.g = new Float64Array(buf, this.pg, d);
     this.th = new Float64Array(buf, this.pth, d);
+    this.pgs = this.pth + 8 * d;
+    this.px = this.pgs + 16 * d;
+    this.py = this.px + 8 * room.n * d;
+    this.peps = this.py + 8 * room.n;
+    this.pidx = this.peps + 8 * room.draws;
+    this.X = new Float64Array(buf, this.px, room.n * d);
+    this.y = new Float64Array(buf, this.py, room.n);
+    this.eps = new Float64Array(buf, this.peps, room.draws);
+    this.idx = new Int32Array(buf, this.pidx, room.draws);
+  }
+
+  /**
+   * Up to `count` whole steps of the SGD rule with batch size B, drawing step s's indices and label noises
+   * from idx and eps at s B .. s B + B - 1 (indices into X's n rows: the caller checks them); stops after
+   * the first step that leaves some |theta_k| <= bound false. Returns the steps done.
+   */
+  steps(eta: number, B: number, count: number, bound: number): number {
+    if (!(count * B <= this.idx.length) || B < 1) throw new RangeError(`${count} steps of batch ${B} do not fit ${this.idx.length} draws`);
+    return this.stepsFn(eta, this.m, this.pa, this.pg, this.pth, this.pgs, this.px, this.py, this.pidx, this.peps, B, B, count, bound);
   }
 
   /** The fused pass with step size eta, from the memory's W, a and g; theta into th. */
   apply(eta: number): void {
-    this.fn(eta, this.m, this.pa, this.pg, this.pth, this.pth + 8 * this.d);
+    this.fn(eta, this.m, this.pa, this.pg, this.pth, this.pgs);
   }
 }
