@@ -92,7 +92,7 @@ function allClaims(): string[] {
 function readSlots(dir: string): Slot[] {
   const sum = new Map<string, { steps: number; ms: number }>();
   if (existsSync(dir)) {
-    for (const f of readdirSync(dir)) {
+    for (const f of readdirSync(dir).filter((x) => x.endsWith('.json'))) {
       const part = JSON.parse(readFileSync(join(dir, f), 'utf8')) as Record<string, { steps: number; ms: number }>;
       for (const [k, v] of Object.entries(part)) {
         const s = sum.get(k) ?? { steps: 0, ms: 0 };

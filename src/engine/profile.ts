@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 
@@ -28,7 +28,10 @@ function flush(): void {
   if (!dir) return;
   try {
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, `${process.pid}-${threadId}.json`), JSON.stringify(Object.fromEntries(slots)));
+    // written whole, then renamed: a reader never sees half a file
+    const file = join(dir, `${process.pid}-${threadId}.json`);
+    writeFileSync(`${file}.tmp`, JSON.stringify(Object.fromEntries(slots)));
+    renameSync(`${file}.tmp`, file);
   } catch {
     // a profile that cannot be written is lost; the run goes on
   }
