@@ -10,7 +10,8 @@
  * (the fairest figure on a shared machine), with the median beside it. The TypeScript repetitions are split
  * around the numpy run so that a change of load hits both.
  *
- * `npm run bench -- --profile ...` profiles the claims instead (bench/profile.ts).
+ * `npm run bench -- --profile ...` profiles the claims instead (bench/profile.ts); `npm run bench -- --parallel`
+ * times src/engine/parallel.ts (bench/parallel.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
@@ -169,7 +170,10 @@ function main(): void {
   });
 }
 
-if (process.argv.includes('--profile')) {
+if (process.argv.includes('--parallel')) {
+  const { parallelMain } = await import('./parallel.js');
+  await parallelMain();
+} else if (process.argv.includes('--profile')) {
   const { profileMain } = await import('./profile.js');
   await profileMain(process.argv.slice(2));
 } else main();
