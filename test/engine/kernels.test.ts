@@ -166,7 +166,7 @@ describe.skipIf(!simd)('whole steps inside the kernel (Simulation.run through St
             expect(sameRun(state, data, ruleOf(c.sigma, eta * etaBoost), c.steps, c.seed, { logEvery, watchEvery, bound })).toBe(true);
           },
         ),
-        fcOpts(950 + r, 40),
+        fcOpts(950 + r, 25),
       );
     });
   });
