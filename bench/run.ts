@@ -5,14 +5,18 @@
  * machine load. Both run on one core: numpy's OpenBLAS is held to one thread, and OPENBLAS_CORETYPE /
  * OPENBLAS_L2_SIZE (set on some machines here for older OpenBLAS builds) are unset in the python child only.
  *
+ * Rates are steps per CPU second (user + system) of the timed process, engine and numpy alike.
  * Each size is timed in several repetitions from the same initial state; the best repetition is reported
  * (the fairest figure on a shared machine), with the median beside it. The TypeScript repetitions are split
  * around the numpy run so that a change of load hits both.
+ *
+ * `npm run bench -- --profile ...` profiles the claims instead (bench/profile.ts); `npm run bench -- --parallel`
+ * times src/engine/parallel.ts (bench/parallel.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Drawer, Stepper, allFinite, cloneState, initNTK, makeDataset, type Rule, type State, type StepperKernel } from '../src/engine/index.js';
+import { Drawer, Simulation, Stepper, allFinite, cloneState, initNTK, makeDataset, type Rule, type State, type StepperKernel } from '../src/engine/index.js';
 import type { Dataset } from '../src/engine/data.js';
 
 interface Size {
@@ -63,22 +67,46 @@ function setup(s: Size): { data: Dataset; state: State; rule: Rule } {
   return { data, state: initNTK(s.m, s.d, 1), rule: { kind: 'sgd', batch: 1, sigma: s.sigma, eta: s.eta } };
 }
 
+/** CPU seconds (user + system) of this process since `t0` */
+function cpuSince(t0: NodeJS.CpuUsage): number {
+  const u = process.cpuUsage(t0);
+  return (u.user + u.system) / 1e6;
+}
+
 /**
- * steps/s of each repetition: from the same initial state, `steps` steps of what Simulation.step() does
- * (draw the step's index and label noise, then the Stepper's in-place step), with the kernel asked for.
+ * steps/s of each repetition, from the same initial state, with the kernel asked for:
+ *  - 'run': Simulation.run({ steps }) (whole chunks of steps inside the WebAssembly kernel, with the
+ *    per-step divergence check), what a claim's run does;
+ *  - 'step': `steps` times what Simulation.step() does (draw the step's index and label noise, then the
+ *    Stepper's in-place step: one call into the kernel a step).
+ * Timed in CPU seconds of this process (the numpy child likewise), which a shared machine disturbs less
+ * than wall time.
  */
-function timeEngine(s: Size, reps: number, kernel: StepperKernel = 'auto'): { rates: number[]; kernel: string } {
+function timeEngine(s: Size, reps: number, kernel: StepperKernel = 'auto', how: 'run' | 'step' = 'run'): { rates: number[]; kernel: string } {
   const { data, state, rule } = setup(s);
   const rates: number[] = [];
   let used = '';
   for (let r = 0; r < reps; r++) {
-    const stepper = new Stepper(cloneState(state), data, rule, { kernel });
-    const drawer = new Drawer(rule, data, s.m, 1);
-    used = stepper.kernel;
-    const t0 = performance.now();
-    for (let t = 0; t < s.steps; t++) stepper.step(drawer.next(t));
-    const sec = (performance.now() - t0) / 1000;
-    if (!allFinite(stepper.theta)) throw new Error(`the engine diverged at m = ${s.m}: the benchmark's settings are wrong`);
+    let theta: Float64Array;
+    let sec: number;
+    if (how === 'run' && kernel === 'auto') {
+      const sim = new Simulation(cloneState(state), data, rule, 1);
+      used = sim.stepper.kernel + (sim.stepper.canStepMany ? ', whole steps inside it' : '');
+      const t0 = process.cpuUsage();
+      const res = sim.run({ steps: s.steps });
+      sec = cpuSince(t0);
+      if (res.outcome.kind !== 'completed') throw new Error(`the engine diverged at m = ${s.m}: the benchmark's settings are wrong`);
+      theta = sim.theta;
+    } else {
+      const stepper = new Stepper(cloneState(state), data, rule, { kernel });
+      const drawer = new Drawer(rule, data, s.m, 1);
+      used = stepper.kernel;
+      const t0 = process.cpuUsage();
+      for (let t = 0; t < s.steps; t++) stepper.step(drawer.next(t));
+      sec = cpuSince(t0);
+      theta = stepper.theta;
+    }
+    if (!allFinite(theta)) throw new Error(`the engine diverged at m = ${s.m}: the benchmark's settings are wrong`);
     rates.push(s.steps / sec);
   }
   return { rates, kernel: used };
@@ -113,18 +141,20 @@ function main(): void {
   console.log(`label-noise SGD, batch 1, sigma 4, n = ${N}, d = ${D}; node ${process.version}, ${cpus()[0]?.model ?? 'unknown cpu'}, load average ${loadavg()[0]?.toFixed(2)} on ${cpus().length} cores`);
   const first = SIZES.map((s) => timeEngine(s, REPS / 2));
   const jsLoop = timeEngine(SIZES[1] as Size, 2, 'js');
+  const stepwise = SIZES.map((s) => timeEngine(s, 2, 'auto', 'step'));
   const np = numpyBaseline(SIZES);
   const second = SIZES.map((s) => timeEngine(s, REPS / 2));
   const ours: Timed[] = SIZES.map((_, i) => {
     const rates = [...(first[i] as { rates: number[] }).rates, ...(second[i] as { rates: number[] }).rates];
     return { best: Math.max(...rates), median: median(rates) };
   });
-  console.log(`engine: Stepper kernel ${first[1]?.kernel}, best of ${REPS} repetitions (median in brackets)`);
+  console.log(`engine: Simulation.run, Stepper kernel ${first[1]?.kernel}; steps per CPU second, best of ${REPS} repetitions (median in brackets)`);
   SIZES.forEach((s, i) => {
     const o = ours[i] as Timed;
     console.log(`m=${s.m} d=${s.d}: ${fmt(o.best)} steps/s`);
     console.log(`  (median ${fmt(o.median)}, ${s.steps} steps a repetition${s.note ? `; ${s.note}` : ''})`);
   });
+  console.log(`  one kernel call a step (Stepper.step, as Simulation.step() runs): ${SIZES.map((s, i) => `m=${s.m} ${fmt(Math.max(...(stepwise[i] as { rates: number[] }).rates))}`).join(', ')} steps/s (best of 2)`);
   console.log(`  the JavaScript loops (kernel 'js', the Stepper before the WebAssembly kernel) at m=1000 d=20: ${fmt(Math.max(...jsLoop.rates))} steps/s`);
   if (typeof np === 'string') {
     console.log(`numpy baseline ${np}; no ratio`);
@@ -140,4 +170,10 @@ function main(): void {
   });
 }
 
-main();
+if (process.argv.includes('--parallel')) {
+  const { parallelMain } = await import('./parallel.js');
+  await parallelMain();
+} else if (process.argv.includes('--profile')) {
+  const { profileMain } = await import('./profile.js');
+  await profileMain(process.argv.slice(2));
+} else main();

@@ -14,5 +14,7 @@ export const LAZY_WINDOW_MONITORS: readonly PremiseMonitor[] = [
     premise: 'label-noise SGD from the NTK init, still lazy (max_i ||w_i(t) - w_i(0)|| <= 1/sqrt(m)) and t <= T0',
     inPremise: (o) => (o.driftScaled ?? Infinity) <= 1 && (o.t ?? Infinity) <= (o.T0 ?? 0),
     check: (o) => ({ violated: (o.maxAScaled ?? 0) > 1, message: `max_i a_i(t) m^(1/4) = ${o.maxAScaled} > 1 at m = ${o.m}, t = ${o.t} (T0 = ${o.T0})` }),
+    // "with probability 1 - O(1/m)": no single run contradicts it; the runs are pooled per width over the record's range
+    frequency: { width: 'm', rate: { text: '1/m', exponent: -1 }, range: [64, 2048] },
   },
 ];

@@ -1,5 +1,6 @@
 import { requireNumber } from '../errors.js';
 import { chiSquareDraw } from './gamma.js';
+import { PROFILING, profileAdd, profileSlot } from './profile.js';
 import { stream } from './rng.js';
 import { bartlettGram } from './wishart.js';
 
@@ -77,6 +78,15 @@ export function initReduced(m: number, d: number, K: number, seed: string | numb
 
 /** One step of the dynamics driven by g (see the header), in place. Scratch: a d-vector. */
 export function stepReduced(s: ReducedState, g: Float64Array, eta: number, scratch: Float64Array): void {
+  if (PROFILING) {
+    const t0 = performance.now();
+    stepReducedOnce(s, g, eta, scratch);
+    const slot = profileSlot(`reduced m=${s.m} d=${s.d} K=${s.a.length}`);
+    if (slot) profileAdd(slot, performance.now() - t0);
+  } else stepReducedOnce(s, g, eta, scratch);
+}
+
+function stepReducedOnce(s: ReducedState, g: Float64Array, eta: number, scratch: Float64Array): void {
   const d = s.d;
   const th = s.theta;
   const S = s.S;

@@ -6,7 +6,7 @@ import { allFinite } from './matrix.js';
 import { cloneState, type State } from './network.js';
 import { Drawer } from './rules/draw.js';
 import { Stepper } from './rules/stepper.js';
-import type { Draw, Rule } from './rules/types.js';
+import { batchSize, type Draw, type Rule } from './rules/types.js';
 import { snapshot, summarize, type LogRow } from './metrics.js';
 
 /** How a run ended. A diverging run is an outcome with its step, never NaN in a report. */
@@ -40,6 +40,10 @@ export class Simulation {
   readonly W0: Matrix;
   readonly stepper: Stepper;
   private readonly drawer: Drawer;
+  /** draws taken from the streams for a chunk of steps but not applied (the chunk stopped early): used first */
+  private readonly pending: Draw[] = [];
+  /** the chunk buffers of run()'s steps inside the kernel (Stepper.stepMany) */
+  private many: { idx: Int32Array; eps: Float64Array; B: number } | undefined;
   t = 0;
 
   constructor(
@@ -60,10 +64,44 @@ export class Simulation {
 
   /** One step; returns its draw (a reused buffer). */
   step(): Draw {
-    const draw = this.drawer.next(this.t);
+    const draw = this.nextDraw();
     this.stepper.step(draw);
     this.t++;
     return draw;
+  }
+
+  /** The draw of step t: a pending one first, else the next from the streams. */
+  private nextDraw(): Draw {
+    return this.pending.shift() ?? this.drawer.next(this.t);
+  }
+
+  /**
+   * `count` steps through Stepper.stepMany, in chunks, with the draws of the same streams in the same order
+   * (so the same bits as `count` calls of step()); stops after the first step that leaves theta non-finite
+   * or above `bound` (run() then reports it), keeping the draws it took and did not apply for the next steps.
+   */
+  private stepMany(count: number, bound: number): void {
+    const st = this.stepper;
+    if (!this.many) {
+      const B = batchSize(this.rule as { batch: number | 'full' }, this.data);
+      this.many = { idx: new Int32Array(st.chunk * B), eps: new Float64Array(st.chunk * B), B };
+    }
+    const { idx, eps, B } = this.many;
+    while (count > 0) {
+      const c = Math.min(count, st.chunk);
+      for (let s = 0; s < c; s++) {
+        const d = this.drawer.next(this.t + s);
+        idx.set(d.idx, s * B);
+        eps.set(d.eps, s * B);
+      }
+      const done = st.stepMany(idx, eps, c, bound);
+      this.t += done;
+      count -= done;
+      if (done < c) {
+        for (let s = done; s < c; s++) this.pending.push({ idx: idx.slice(s * B, s * B + B), eps: eps.slice(s * B, s * B + B) });
+        return;
+      }
+    }
   }
 
   row(): LogRow {
@@ -96,9 +134,17 @@ export class Simulation {
       if (bad) return { outcome: bad, log };
     }
     const end = this.t + opts.steps;
+    // without a per-step callback, the steps up to the next log, progress or watch step run inside the kernel
+    const many = !opts.onDraw && this.stepper.canStepMany;
     while (this.t < end) {
-      if (opts.onDraw) {
-        const draw = this.drawer.next(this.t);
+      if (many && this.pending.length === 0) {
+        let stop = end;
+        if (logEvery > 0) stop = Math.min(stop, nextMultiple(this.t, logEvery));
+        if (opts.progress) stop = Math.min(stop, nextMultiple(this.t, 10000));
+        if (opts.watch) stop = Math.min(stop, nextMultiple(this.t, watchEvery));
+        this.stepMany(stop - this.t, bound);
+      } else if (opts.onDraw) {
+        const draw = this.nextDraw();
         opts.onDraw(this.t, draw, this);
         this.stepper.step(draw);
         this.t++;
@@ -122,6 +168,11 @@ export class Simulation {
     }
     return { outcome: { kind: 'completed', steps: this.t }, log };
   }
+}
+
+/** The first multiple of e above t. */
+function nextMultiple(t: number, e: number): number {
+  return (Math.floor(t / e) + 1) * e;
 }
 
 export function assertSameShape(state: State, data: Dataset): void {

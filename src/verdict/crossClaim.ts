@@ -1,3 +1,4 @@
+import { decideTallies } from './monitor.js';
 import type { ClaimRun, Contradiction } from './types.js';
 
 /**
@@ -9,7 +10,8 @@ import type { ClaimRun, Contradiction } from './types.js';
  * Contradictions against a claim that did not run in this audit are returned in `unassigned` (a narrowed audit).
  */
 export function accountForContradictions(runs: readonly ClaimRun[]): { runs: ClaimRun[]; all: Contradiction[]; unassigned: Contradiction[] } {
-  const all = runs.flatMap((r) => r.contradictions ?? []);
+  const alphas = new Map(runs.map((r) => [r.id, r.alpha] as const));
+  const all = [...runs.flatMap((r) => r.contradictions ?? []), ...decideTallies(runs.flatMap((r) => r.monitorTallies ?? []), (id) => alphas.get(id))];
   const ids = new Set(runs.map((r) => r.id));
   const out = runs.map((r): ClaimRun => {
     const against = all.filter((c) => c.against === r.id);

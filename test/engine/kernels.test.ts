@@ -10,6 +10,7 @@ import {
   initOscillation,
   makeDataset,
   referenceStep,
+  Simulation,
   rows,
   theta,
   vec,
@@ -17,7 +18,7 @@ import {
   type Rule,
   type State,
 } from '../../src/engine/index.js';
-import { sgdKernelBytes, sgdKernelFits } from '../../src/engine/kernels/sgdKernel.js';
+import { SgdKernel, sgdKernelBytes, sgdKernelFits } from '../../src/engine/kernels/sgdKernel.js';
 import { s32, u32, wasmSimdAvailable } from '../../src/engine/kernels/wasm.js';
 import { bitsEqual, buildCase, caseArb, expectInputError, fcOpts, flatState, maxRelGap } from './helpers.js';
 
@@ -109,6 +110,96 @@ describe.skipIf(!simd)('the WebAssembly kernel equals the JavaScript loops bit f
     }
     expect(maxRelGap(flatState(fast), flatState(ref))).toBeLessThan(1e-12);
     expect(maxRelGap(st.theta, ref.a.mmul(ref.W).getRow(0))).toBeLessThan(1e-12);
+  });
+});
+
+/**
+ * Simulation.run with whole chunks of steps inside the kernel (Stepper.stepMany) against the same run
+ * stepped one step at a time by a JavaScript Stepper with the same Drawer: the same state, theta and
+ * outcome bit for bit, with log and watch steps that cut the chunks, runs that diverge inside a chunk,
+ * and steps after a divergence (the draws a stopped chunk took are used first).
+ */
+function sameRun(s0: State, data: Dataset, rule: Rule, steps: number, seed: number, opts: { logEvery: number; watchEvery: number; bound: number }): boolean {
+  const sim = new Simulation(cloneState(s0), data, rule, seed);
+  if (!sim.stepper.canStepMany) return false;
+  const watched: number[] = [];
+  const res = sim.run({ steps, logEvery: opts.logEvery, watchEvery: opts.watchEvery, divergenceBound: opts.bound, watch: (t) => void watched.push(t) });
+  // the same run one step at a time, with the JavaScript loops
+  const sj = cloneState(s0);
+  const js = new Stepper(sj, data, rule, { kernel: 'js' });
+  const drawer = new Drawer(rule, data, s0.W.rows, seed);
+  let t = 0;
+  let outcome = 'completed';
+  const jsWatched: number[] = [];
+  while (t < steps) {
+    js.step(drawer.next(t));
+    t++;
+    if (!js.theta.every((v) => Number.isFinite(v)) || js.theta.some((v) => Math.abs(v) > opts.bound)) {
+      outcome = `diverged at ${t}`;
+      break;
+    }
+    if (t % opts.watchEvery === 0) jsWatched.push(t);
+  }
+  const got = res.outcome.kind === 'completed' ? 'completed' : `${res.outcome.kind} at ${res.outcome.kind === 'diverged' ? res.outcome.step : -1}`;
+  if (got !== outcome || sim.t !== t || watched.join() !== jsWatched.join()) return false;
+  if (!bitsEqual(flatState(sim.state), flatState(sj)) || !bitsEqual(sim.theta, js.theta)) return false;
+  // three more steps: a stopped chunk's pending draws come first
+  for (let u = 0; u < 3; u++) {
+    sim.step();
+    js.step(drawer.next(t + u));
+  }
+  return bitsEqual(flatState(sim.state), flatState(sj)) && bitsEqual(sim.theta, js.theta);
+}
+
+describe.skipIf(!simd)('whole steps inside the kernel (Simulation.run through Stepper.stepMany) equal single steps bit for bit', () => {
+  RULES.slice(0, 4).forEach(([name, ruleOf], r) => {
+    it(`${name}: random networks, chunks cut by log and watch steps, and divergent step sizes`, () => {
+      fc.assert(
+        fc.property(
+          caseArb({ maxM: 11, maxD: 9, maxSteps: 300 }),
+          fc.integer({ min: 0, max: 40 }),
+          fc.integer({ min: 1, max: 70 }),
+          fc.constantFrom(1, 30, 1e8, Infinity),
+          fc.constantFrom(1, 1, 50),
+          (c, logEvery, watchEvery, bound, etaBoost) => {
+            const { state, data, eta } = buildCase(c);
+            expect(sameRun(state, data, ruleOf(c.sigma, eta * etaBoost), c.steps, c.seed, { logEvery, watchEvery, bound })).toBe(true);
+          },
+        ),
+        fcOpts(950 + r, 25),
+      );
+    });
+  });
+
+  it("the paper's size (m = 1000, d = 20), 700 steps (chunks of 256), and the pass for every block size", () => {
+    const data = makeDataset({ n: 200, d: 20, nTest: 0, thetaStarNorm: Math.pow(1000, -0.25) }, 5);
+    expect(sameRun(initNTK(1000, 20, 5), data, { kind: 'sgd', eta: 1e-3, batch: 1, sigma: 4 }, 700, 5, { logEvery: 0, watchEvery: 1000, bound: 1e8 })).toBe(true);
+    for (const d of [1, 2, 7, 20]) {
+      const m = 23;
+      const ks = [1, 2, 3, 4].map((p) => new SgdKernel(m, d, p));
+      for (const k of ks) {
+        k.rows.forEach((row, i) => row.forEach((_, j) => (row[j] = Math.sin(3 * i + j + d))));
+        k.a.forEach((_, i) => (k.a[i] = Math.cos(i * d)));
+        k.g.forEach((_, j) => (k.g[j] = Math.sin(7 * j + 1)));
+        for (let t = 0; t < 5; t++) k.apply(0.01);
+      }
+      for (const k of ks.slice(1)) {
+        expect(bitsEqual(new Float64Array(k.memory.buffer, 0, m * d + m + 2 * d), new Float64Array(ks[0]!.memory.buffer, 0, m * d + m + 2 * d))).toBe(true);
+      }
+    }
+  });
+
+  it('stepMany refuses what it cannot run: another rule, too many steps, too few draws, an index outside the data', () => {
+    const data = makeDataset({ n: 4, d: 3, nTest: 0, thetaStarNorm: 1 }, 1);
+    const rule: Rule = { kind: 'sgd', eta: 0.01, batch: 2, sigma: 1 };
+    const st = new Stepper(initNTK(5, 3, 1), data, rule);
+    expect(st.canStepMany).toBe(true);
+    expectInputError(() => st.stepMany(new Int32Array(4), new Float64Array(4), 3, 1e8), 'draws');
+    expectInputError(() => st.stepMany(new Int32Array(4), new Float64Array(4), st.chunk + 1, 1e8), 'count');
+    expectInputError(() => st.stepMany(Int32Array.from([0, 4]), new Float64Array(2), 1, 1e8), 'draws');
+    const sam = new Stepper(initNTK(5, 3, 1), data, { kind: 'sam', eta: 0.01, rho: 0.1, batch: 1, sigma: 1 });
+    expect(sam.canStepMany).toBe(false);
+    expectInputError(() => sam.stepMany(new Int32Array(1), new Float64Array(1), 1, 1e8), 'kernel');
   });
 });
 

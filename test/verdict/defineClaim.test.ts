@@ -68,6 +68,21 @@ describe('defineClaim', () => {
     await expect(checkDefinedClaim({ ...record, twins: [] }, spec, { familySize: 1, monitors: [] })).rejects.toThrow(/false twin/);
     await expect(checkDefinedClaim({ ...record, rule: 'identity' }, spec, { familySize: 1, monitors: [] })).rejects.toThrow(/declares identity/);
   });
+  it('passes the variant to decide, and evaluates no twin during a replay', async () => {
+    const seen: string[] = [];
+    const tracking = { ...spec, decide: (xs: number[], s: S, ctx: Parameters<typeof spec.decide>[2], variant: string) => (seen.push(variant), spec.decide(xs, s, ctx, variant)) };
+    await checkDefinedClaim(record, tracking, { familySize: 1, monitors: [] });
+    expect(seen).toEqual(['statement', 'c/10', 'p-1/2']);
+    process.env.AUDIT_PATH = '0';
+    process.env.AUDIT_SEARCH = 'other';
+    try {
+      const run = await checkDefinedClaim(record, spec, { familySize: 1, monitors: [] });
+      expect(run.twins).toEqual([]);
+    } finally {
+      delete process.env.AUDIT_PATH;
+      delete process.env.AUDIT_SEARCH;
+    }
+  });
   it('checks observations against other claims\' premise monitors (and never against its own)', async () => {
     const run = await checkDefinedClaim(record, spec, { familySize: 1, monitors: [monitor, { ...monitor, claim: record.id }] });
     expect(run.contradictions).toEqual([{ observedIn: record.id, against: 'other.claim', premise: 'x > 1', observation: 'run 1', message: 'y = 10' }]);

@@ -1,4 +1,4 @@
-import { T, encodeModule, op, wasmApi, wasmSimdAvailable, type Bytes, type WasmApi, type WasmMemory, type WasmModule } from './wasm.js';
+import { T, encodeModule, op, wasmApi, wasmSimdAvailable, type Bytes, type ValType, type WasmApi, type WasmMemory, type WasmModule } from './wasm.js';
 
 /**
  * The fused pass of the Stepper as a WebAssembly SIMD function, for one input dimension d (unrolled):
@@ -15,7 +15,7 @@ import { T, encodeModule, op, wasmApi, wasmSimdAvailable, type Bytes, type WasmA
  * product is summed lane by lane from 0 (no reassociation, no fused multiply-add). So the kernel is bit
  * for bit equal to the JavaScript loop, on every platform (test/engine/kernels.test.ts checks it).
  *
- * Memory layout, in float64 slots: W (m x d, row-major) | a (m) | g (d) | th (d).
+ * Memory layout, in float64 slots: W (m x d, row-major) | a (m) | g (d) | th (d) | gs (2 d: g's elements, each twice).
  */
 
 /** the largest d unrolled into one function (the code grows as d) */
@@ -23,60 +23,189 @@ export const MAX_KERNEL_D = 1024;
 /** the largest memory the kernel addresses (i32 offsets) */
 const MAX_BYTES = 2 ** 31 - 2 ** 16;
 
-function sgdFunction(d: number): { params: (typeof T)[keyof typeof T][]; locals: [number, (typeof T)[keyof typeof T]][]; body: Bytes[] } {
+/** byte lanes of i8x16.shuffle taking the 64-bit lanes 0 (LO) or 1 (HI) of both operands */
+const range8 = (from: number): number[] => Array.from({ length: 8 }, (_, j) => from + j);
+const LO = [...range8(0), ...range8(16)];
+const HI = [...range8(8), ...range8(24)];
+
+/** rows per block of the main loop: PAIRS pairs of rows, each pair's two dot products in the lanes of one f64x2 */
+export const PAIRS = 2;
+
+type Local = [number, ValType];
+
+/**
+ * The function, for one d. The main loop takes the rows in blocks of 2 PAIRS:
+ *  - the dot products of a block run side by side, two rows to a f64x2 (lane 0: row 2q, lane 1: row 2q + 1,
+ *    loaded element by element), each lane summing its row's products from 0 in order k = 0, 1, ... as
+ *    the JavaScript loop does; PAIRS independent chains hide the latency of the additions;
+ *  - a_i, an_i and c_i of two rows a vector;
+ *  - the update goes over W's block column pair by column pair: theta's pair is loaded once, takes the
+ *    block's rows in order (th + an_0 w_0, then + an_1 w_1, ...) and is stored, so few registers are live.
+ * The rows left over (m mod 2 PAIRS) go one at a time, with the same update.
+ */
+function sgdFunction(d: number, pairs = PAIRS): { params: ValType[]; locals: Local[]; body: Bytes[] } {
   const nv = d >> 1;
   const odd = d & 1;
-  // params: eta f64 (0), m i32 (1), pa i32 (2), pg i32 (3), pth i32 (4)
-  const [eta, m, pa, pg, pth] = [0, 1, 2, 3, 4];
+  const R = 2 * pairs;
+  const row = 8 * d;
+  // params: eta f64 (0), m i32 (1), pa i32 (2), pg i32 (3), pth i32 (4), pgs i32 (5: d splatted copies of g)
+  const [eta, m, pa, pg, pth, pgs] = [0, 1, 2, 3, 4, 5];
   // i32 locals
-  const [i, pw, pai] = [5, 6, 7];
+  const [i, pw, pai] = [6, 7, 8];
   // f64 locals
-  const [ai, p, an, c, wt, tt] = [8, 9, 10, 11, 12, 13];
+  const [ai, p, an, c, wt, tt, gk] = [9, 10, 11, 12, 13, 14, 15];
   // v128 locals
-  const [vc, van, prod, wn] = [14, 15, 16, 17];
-  const t = (v: number): number => 18 + v;
+  const [veta, x, tv, gv, wn] = [16, 17, 18, 19, 20];
+  const acc = (q: number): number => 21 + q;
+  const anq = (q: number): number => 21 + pairs + q;
+  const cq = (q: number): number => 21 + 2 * pairs + q;
+  const cs = (r: number): number => 21 + 3 * pairs + r;
+  const ans = (r: number): number => 21 + 3 * pairs + R + r;
+  const nV128 = 5 + 3 * pairs + 2 * R;
   const b: Bytes[] = [];
-  for (let v = 0; v < nv; v++) b.push(op.v128Zero, op.set(t(v)));
-  if (odd) b.push(op.f64(0), op.set(tt));
+
+  /** rows r = 0..n-1 of the block at pw: w_r <- w_r - c_r g ; th <- th + an_r w_r (c_r, an_r splatted in cs, ans) */
+  const update = (n: number): void => {
+    for (let v = 0; v < nv; v++) {
+      b.push(op.get(pth), op.v128Load(16 * v), op.set(tv), op.get(pg), op.v128Load(16 * v), op.set(gv));
+      for (let r = 0; r < n; r++) {
+        b.push(op.get(pw), op.get(pw), op.v128Load(row * r + 16 * v), op.get(cs(r)), op.get(gv), op.f64x2Mul, op.f64x2Sub);
+        b.push(op.tee(wn), op.v128Store(row * r + 16 * v));
+        b.push(op.get(tv), op.get(ans(r)), op.get(wn), op.f64x2Mul, op.f64x2Add, op.set(tv));
+      }
+      b.push(op.get(pth), op.get(tv), op.v128Store(16 * v));
+    }
+    if (odd) {
+      b.push(op.get(pth), op.f64Load(16 * nv), op.set(tt), op.get(pg), op.f64Load(16 * nv), op.set(gk));
+      for (let r = 0; r < n; r++) {
+        b.push(op.get(pw), op.get(pw), op.f64Load(row * r + 16 * nv), op.get(cs(r)), op.f64x2Lane(0), op.get(gk), op.f64Mul, op.f64Sub);
+        b.push(op.tee(wt), op.f64Store(row * r + 16 * nv));
+        b.push(op.get(tt), op.get(ans(r)), op.f64x2Lane(0), op.get(wt), op.f64Mul, op.f64Add, op.set(tt));
+      }
+      b.push(op.get(pth), op.get(tt), op.f64Store(16 * nv));
+    }
+  };
+  /** a loop `while (i + step <= m) { ...body; pw += step rows; pai += step; i += step }` */
+  const loop = (step: number, body: () => void): void => {
+    b.push(op.block, op.loop);
+    b.push(op.get(i), op.i32(step), op.i32Add, op.get(m), op.i32GtS, op.brIf(1));
+    body();
+    b.push(op.get(pw), op.i32(row * step), op.i32Add, op.set(pw));
+    b.push(op.get(pai), op.i32(8 * step), op.i32Add, op.set(pai));
+    b.push(op.get(i), op.i32(step), op.i32Add, op.set(i));
+    b.push(op.br(0), op.end, op.end);
+  };
+
+  // th = 0 ; gs[k] = (g_k, g_k) ; pointers
+  for (let v = 0; v < nv; v++) b.push(op.get(pth), op.v128Zero, op.v128Store(16 * v));
+  if (odd) b.push(op.get(pth), op.f64(0), op.f64Store(16 * nv));
+  if (odd) b.push(op.get(pgs), op.get(pg), op.f64Load(8 * (d - 1)), op.f64x2Splat, op.v128Store(16 * (d - 1)));
+  b.push(op.get(eta), op.f64x2Splat, op.set(veta));
   b.push(op.i32(0), op.set(pw), op.get(pa), op.set(pai), op.i32(0), op.set(i));
-  b.push(op.block, op.loop);
-  b.push(op.get(i), op.get(m), op.i32GeS, op.brIf(1));
-  b.push(op.get(pai), op.f64Load(0), op.set(ai));
-  // p = ((0 + w0 g0) + w1 g1) + ...
-  b.push(op.f64(0));
-  for (let v = 0; v < nv; v++) {
-    b.push(op.get(pw), op.v128Load(16 * v), op.get(pg), op.v128Load(16 * v), op.f64x2Mul, op.tee(prod));
-    b.push(op.f64x2Lane(0), op.f64Add, op.get(prod), op.f64x2Lane(1), op.f64Add);
-  }
-  if (odd) b.push(op.get(pw), op.f64Load(16 * nv), op.get(pg), op.f64Load(16 * nv), op.f64Mul, op.f64Add);
-  b.push(op.set(p));
-  // an = ai - eta p ; c = eta ai
-  b.push(op.get(ai), op.get(eta), op.get(p), op.f64Mul, op.f64Sub, op.tee(an), op.f64x2Splat, op.set(van));
-  b.push(op.get(eta), op.get(ai), op.f64Mul, op.tee(c), op.f64x2Splat, op.set(vc));
-  for (let v = 0; v < nv; v++) {
-    // w = w - c g ; th = th + an w
-    b.push(op.get(pw), op.get(pw), op.v128Load(16 * v), op.get(vc), op.get(pg), op.v128Load(16 * v), op.f64x2Mul, op.f64x2Sub);
-    b.push(op.tee(wn), op.v128Store(16 * v));
-    b.push(op.get(t(v)), op.get(van), op.get(wn), op.f64x2Mul, op.f64x2Add, op.set(t(v)));
-  }
-  if (odd) {
-    b.push(op.get(pw), op.get(pw), op.f64Load(16 * nv), op.get(c), op.get(pg), op.f64Load(16 * nv), op.f64Mul, op.f64Sub);
-    b.push(op.tee(wt), op.f64Store(16 * nv));
-    b.push(op.get(tt), op.get(an), op.get(wt), op.f64Mul, op.f64Add, op.set(tt));
-  }
-  b.push(op.get(pai), op.get(an), op.f64Store(0));
-  b.push(op.get(pw), op.i32(8 * d), op.i32Add, op.set(pw));
-  b.push(op.get(pai), op.i32(8), op.i32Add, op.set(pai));
-  b.push(op.get(i), op.i32(1), op.i32Add, op.set(i));
-  b.push(op.br(0), op.end, op.end);
-  for (let v = 0; v < nv; v++) b.push(op.get(pth), op.get(t(v)), op.v128Store(16 * v));
-  if (odd) b.push(op.get(pth), op.get(tt), op.f64Store(16 * nv));
+
+  loop(R, () => {
+    // p = ((0 + w_0 g_0) + w_1 g_1) + ... for the block's rows, two rows to a vector
+    for (let q = 0; q < pairs; q++) b.push(op.v128Zero, op.set(acc(q)));
+    for (let v = 0; v < nv; v++) {
+      b.push(op.get(pg), op.v128Load(16 * v), op.set(gv));
+      for (let q = 0; q < pairs; q++) {
+        // (w_r[2v] g_2v, w_r[2v+1] g_2v+1) for the pair's two rows, then lanes 0 of both, then lanes 1 of both
+        b.push(op.get(pw), op.v128Load(row * 2 * q + 16 * v), op.get(gv), op.f64x2Mul, op.set(x));
+        b.push(op.get(pw), op.v128Load(row * (2 * q + 1) + 16 * v), op.get(gv), op.f64x2Mul, op.set(wn));
+        b.push(op.get(acc(q)), op.get(x), op.get(wn), op.shuffle(LO), op.f64x2Add);
+        b.push(op.get(x), op.get(wn), op.shuffle(HI), op.f64x2Add, op.set(acc(q)));
+      }
+    }
+    if (odd) {
+      for (let q = 0; q < pairs; q++) {
+        b.push(op.get(acc(q)), op.get(pw), op.get(pw), op.v128Load64Zero(row * 2 * q + 16 * nv), op.v128Load64Lane(row * (2 * q + 1) + 16 * nv, 1));
+        b.push(op.get(pgs), op.v128Load(16 * (d - 1)), op.f64x2Mul, op.f64x2Add, op.set(acc(q)));
+      }
+    }
+    // an = a - eta p ; c = eta a ; a <- an (two rows a vector), then each row's c and an splatted
+    for (let q = 0; q < pairs; q++) {
+      b.push(op.get(pai), op.v128Load(16 * q), op.set(x));
+      b.push(op.get(x), op.get(veta), op.get(acc(q)), op.f64x2Mul, op.f64x2Sub, op.set(anq(q)));
+      b.push(op.get(veta), op.get(x), op.f64x2Mul, op.set(cq(q)));
+      b.push(op.get(pai), op.get(anq(q)), op.v128Store(16 * q));
+    }
+    for (let r = 0; r < R; r++) {
+      const lane = (r & 1) as 0 | 1;
+      b.push(op.get(cq(r >> 1)), op.f64x2Lane(lane), op.f64x2Splat, op.set(cs(r)));
+      b.push(op.get(anq(r >> 1)), op.f64x2Lane(lane), op.f64x2Splat, op.set(ans(r)));
+    }
+    update(R);
+  });
+
+  // the rows left over, one at a time
+  loop(1, () => {
+    b.push(op.get(pai), op.f64Load(0), op.set(ai));
+    // p = ((0 + w0 g0) + w1 g1) + ...
+    b.push(op.f64(0));
+    for (let v = 0; v < nv; v++) {
+      b.push(op.get(pw), op.v128Load(16 * v), op.get(pg), op.v128Load(16 * v), op.f64x2Mul, op.tee(x));
+      b.push(op.f64x2Lane(0), op.f64Add, op.get(x), op.f64x2Lane(1), op.f64Add);
+    }
+    if (odd) b.push(op.get(pw), op.f64Load(16 * nv), op.get(pg), op.f64Load(16 * nv), op.f64Mul, op.f64Add);
+    b.push(op.set(p));
+    // an = ai - eta p ; c = eta ai
+    b.push(op.get(ai), op.get(eta), op.get(p), op.f64Mul, op.f64Sub, op.tee(an), op.f64x2Splat, op.set(ans(0)));
+    b.push(op.get(eta), op.get(ai), op.f64Mul, op.tee(c), op.f64x2Splat, op.set(cs(0)));
+    update(1);
+    b.push(op.get(pai), op.get(an), op.f64Store(0));
+  });
   return {
-    params: [T.f64, T.i32, T.i32, T.i32, T.i32],
+    params: [T.f64, T.i32, T.i32, T.i32, T.i32, T.i32],
     locals: [
       [3, T.i32],
-      [6, T.f64],
-      [4 + nv, T.v128],
+      [7, T.f64],
+      [nV128, T.v128],
+    ],
+    body: b,
+  };
+}
+
+/**
+ * `steps(..., count, bound) -> done`: up to `count` whole steps of the SGD rule inside WebAssembly, each
+ *   g = 0; for b in 0..B-1: j = idx[s B + b]; f = 0; f += th[k] x_j[k] (k in order);
+ *          r = ((f - y_j) - eps[s B + b]) / B; g[k] = g[k] + r x_j[k]
+ *   then the fused pass (function 0), then a check of theta: the loop stops after the first step that
+ *   leaves some |theta_k| <= bound false (NaN and infinities included), and returns the steps done.
+ * The residual gradient is the Stepper's `residualGradient`, operation for operation (scalar float64).
+ */
+function stepsFunction(d: number): { params: ValType[]; results: ValType[]; locals: Local[]; body: Bytes[] } {
+  const [eta, m, pa, pg, pth, pgs, px, py, pidx, peps, B, Bf, count, bound] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13];
+  const [s, bb, j, pxj, e] = [14, 15, 16, 17, 18];
+  const [f, r] = [19, 20];
+  const b: Bytes[] = [];
+  b.push(op.i32(0), op.set(s));
+  b.push(op.block, op.loop);
+  b.push(op.get(s), op.get(count), op.i32GeS, op.brIf(1));
+  for (let k = 0; k < d; k++) b.push(op.get(pg), op.f64(0), op.f64Store(8 * k));
+  b.push(op.i32(0), op.set(bb));
+  b.push(op.block, op.loop);
+  b.push(op.get(bb), op.get(B), op.i32GeS, op.brIf(1));
+  b.push(op.get(s), op.get(B), op.i32Mul, op.get(bb), op.i32Add, op.set(e));
+  b.push(op.get(pidx), op.get(e), op.i32(4), op.i32Mul, op.i32Add, op.i32Load(0), op.set(j));
+  b.push(op.get(px), op.get(j), op.i32(8 * d), op.i32Mul, op.i32Add, op.set(pxj));
+  b.push(op.f64(0));
+  for (let k = 0; k < d; k++) b.push(op.get(pth), op.f64Load(8 * k), op.get(pxj), op.f64Load(8 * k), op.f64Mul, op.f64Add);
+  b.push(op.set(f));
+  b.push(op.get(f), op.get(py), op.get(j), op.i32(8), op.i32Mul, op.i32Add, op.f64Load(0), op.f64Sub);
+  b.push(op.get(peps), op.get(e), op.i32(8), op.i32Mul, op.i32Add, op.f64Load(0), op.f64Sub, op.get(Bf), op.f64Div, op.set(r));
+  for (let k = 0; k < d; k++) b.push(op.get(pg), op.get(pg), op.f64Load(8 * k), op.get(r), op.get(pxj), op.f64Load(8 * k), op.f64Mul, op.f64Add, op.f64Store(8 * k));
+  b.push(op.get(bb), op.i32(1), op.i32Add, op.set(bb), op.br(0), op.end, op.end);
+  b.push(op.get(eta), op.get(m), op.get(pa), op.get(pg), op.get(pth), op.get(pgs), op.call(0));
+  b.push(op.get(s), op.i32(1), op.i32Add, op.set(s));
+  for (let k = 0; k < d; k++) b.push(op.get(pth), op.f64Load(8 * k), op.f64Abs, op.get(bound), op.f64Le, op.i32Eqz, op.if, op.get(s), op.return, op.end);
+  b.push(op.br(0), op.end, op.end);
+  b.push(op.get(s));
+  return {
+    params: [T.f64, T.i32, T.i32, T.i32, T.i32, T.i32, T.i32, T.i32, T.i32, T.i32, T.i32, T.f64, T.i32, T.f64],
+    results: [T.i32],
+    locals: [
+      [5, T.i32],
+      [2, T.f64],
     ],
     body: b,
   };
@@ -89,23 +218,44 @@ function api(): WasmApi {
   return wasmApi;
 }
 
-function sgdModule(d: number): WasmModule {
-  let mod = modules.get(d);
+function sgdModule(d: number, pairs: number): WasmModule {
+  const key = d * 64 + pairs;
+  let mod = modules.get(key);
   if (!mod) {
-    mod = new (api().Module)(encodeModule([{ name: 'sgd', ...sgdFunction(d) }]));
-    modules.set(d, mod);
+    mod = new (api().Module)(kernelModule(d, pairs));
+    modules.set(key, mod);
   }
   return mod;
 }
 
+function kernelModule(d: number, pairs = PAIRS): Uint8Array {
+  return encodeModule([
+    { name: 'sgd', ...sgdFunction(d, pairs) },
+    { name: 'steps', ...stepsFunction(d) },
+  ]);
+}
+
 /** The bytes of the kernel module for d (for inspection and tests). */
 export function sgdKernelBytes(d: number): Uint8Array {
-  return encodeModule([{ name: 'sgd', ...sgdFunction(d) }]);
+  return kernelModule(d);
 }
 
 /** Whether a kernel can be made for an m x d network here (SIMD available, d unrolled, memory addressable). */
 export function sgdKernelFits(m: number, d: number): boolean {
-  return wasmSimdAvailable() && Number.isInteger(m) && Number.isInteger(d) && m >= 1 && d >= 1 && d <= MAX_KERNEL_D && 8 * (m * d + m + 2 * d) <= MAX_BYTES;
+  return wasmSimdAvailable() && Number.isInteger(m) && Number.isInteger(d) && m >= 1 && d >= 1 && d <= MAX_KERNEL_D && 8 * (m * d + m + 4 * d) <= MAX_BYTES;
+}
+
+/** The room for whole steps run inside WebAssembly (`SgdKernel.steps`): the data and a chunk of draws. */
+export interface StepsRoom {
+  /** training points (rows of X) */
+  n: number;
+  /** draws (indices and label noises) a chunk holds: steps per chunk times the batch size */
+  draws: number;
+}
+
+/** Whether the kernel's memory can also hold `room` (see sgdKernelFits). */
+export function sgdStepsFit(m: number, d: number, room: StepsRoom): boolean {
+  return sgdKernelFits(m, d) && Number.isInteger(room.n) && Number.isInteger(room.draws) && room.n >= 0 && room.draws >= 0 && 8 * (m * d + m + 4 * d + room.n * (d + 1)) + 12 * room.draws <= MAX_BYTES;
 }
 
 /**
@@ -119,21 +269,37 @@ export class SgdKernel {
   readonly a: Float64Array;
   readonly g: Float64Array;
   readonly th: Float64Array;
-  private readonly fn: (eta: number, m: number, pa: number, pg: number, pth: number) => void;
+  /** with a StepsRoom: X's rows (n x d), y, and the chunk's draws (filled by the caller before `steps`) */
+  readonly X: Float64Array;
+  readonly y: Float64Array;
+  readonly idx: Int32Array;
+  readonly eps: Float64Array;
+  private readonly fn: (eta: number, m: number, pa: number, pg: number, pth: number, pgs: number) => void;
+  private readonly stepsFn: (...args: number[]) => number;
   private readonly pa: number;
   private readonly pg: number;
   private readonly pth: number;
+  private readonly pgs: number;
+  private readonly px: number;
+  private readonly py: number;
+  private readonly peps: number;
+  private readonly pidx: number;
 
   constructor(
     readonly m: number,
     readonly d: number,
+    /** rows per block / 2 (a tuning knob for bench/; every value gives the same bits) */
+    pairs = PAIRS,
+    room: StepsRoom = { n: 0, draws: 0 },
   ) {
-    if (!sgdKernelFits(m, d)) throw new RangeError(`no WebAssembly kernel for m = ${m}, d = ${d}`);
-    const slots = m * d + m + 2 * d;
-    const pages = Math.max(1, Math.ceil((8 * slots) / 65536));
+    if (!Number.isInteger(pairs) || pairs < 1 || pairs > 8) throw new RangeError(`pairs = ${pairs}: expected 1 to 8`);
+    if (!sgdStepsFit(m, d, room)) throw new RangeError(`no WebAssembly kernel for m = ${m}, d = ${d} (n = ${room.n}, ${room.draws} draws)`);
+    const bytes = 8 * (m * d + m + 4 * d + room.n * (d + 1)) + 12 * room.draws;
+    const pages = Math.max(1, Math.ceil(bytes / 65536));
     this.memory = new (api().Memory)({ initial: pages, maximum: pages });
-    const instance = new (api().Instance)(sgdModule(d), { env: { memory: this.memory } });
+    const instance = new (api().Instance)(sgdModule(d, pairs), { env: { memory: this.memory } });
     this.fn = instance.exports['sgd'] as SgdKernel['fn'];
+    this.stepsFn = instance.exports['steps'] as SgdKernel['stepsFn'];
     const buf = this.memory.buffer;
     this.rows = Array.from({ length: m }, (_, i) => new Float64Array(buf, 8 * i * d, d));
     this.pa = 8 * m * d;
@@ -142,10 +308,29 @@ export class SgdKernel {
     this.a = new Float64Array(buf, this.pa, m);
     this.g = new Float64Array(buf, this.pg, d);
     this.th = new Float64Array(buf, this.pth, d);
+    this.pgs = this.pth + 8 * d;
+    this.px = this.pgs + 16 * d;
+    this.py = this.px + 8 * room.n * d;
+    this.peps = this.py + 8 * room.n;
+    this.pidx = this.peps + 8 * room.draws;
+    this.X = new Float64Array(buf, this.px, room.n * d);
+    this.y = new Float64Array(buf, this.py, room.n);
+    this.eps = new Float64Array(buf, this.peps, room.draws);
+    this.idx = new Int32Array(buf, this.pidx, room.draws);
+  }
+
+  /**
+   * Up to `count` whole steps of the SGD rule with batch size B, drawing step s's indices and label noises
+   * from idx and eps at s B .. s B + B - 1 (indices into X's n rows: the caller checks them); stops after
+   * the first step that leaves some |theta_k| <= bound false. Returns the steps done.
+   */
+  steps(eta: number, B: number, count: number, bound: number): number {
+    if (!(count * B <= this.idx.length) || B < 1) throw new RangeError(`${count} steps of batch ${B} do not fit ${this.idx.length} draws`);
+    return this.stepsFn(eta, this.m, this.pa, this.pg, this.pth, this.pgs, this.px, this.py, this.pidx, this.peps, B, B, count, bound);
   }
 
   /** The fused pass with step size eta, from the memory's W, a and g; theta into th. */
   apply(eta: number): void {
-    this.fn(eta, this.m, this.pa, this.pg, this.pth);
+    this.fn(eta, this.m, this.pa, this.pg, this.pth, this.pgs);
   }
 }

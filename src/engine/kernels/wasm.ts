@@ -56,6 +56,15 @@ export const op = {
   f64: (x: number): Bytes => [0x44, ...new Uint8Array(new Float64Array([x]).buffer)],
   i32Add: [0x6a] as Bytes,
   i32GeS: [0x4e] as Bytes,
+  i32GtS: [0x4a] as Bytes,
+  i32Mul: [0x6c] as Bytes,
+  i32Eqz: [0x45] as Bytes,
+  i32Load: (offset: number): Bytes => [0x28, ...memarg(2, offset)],
+  f64Div: [0xa3] as Bytes,
+  f64Abs: [0x99] as Bytes,
+  f64Le: [0x65] as Bytes,
+  call: (fn: number): Bytes => [0x10, ...u32(fn)],
+  return: [0x0f] as Bytes,
   f64Load: (offset: number): Bytes => [0x2b, ...memarg(3, offset)],
   f64Store: (offset: number): Bytes => [0x39, ...memarg(3, offset)],
   f64Add: [0xa0] as Bytes,
@@ -63,13 +72,23 @@ export const op = {
   f64Mul: [0xa2] as Bytes,
   v128Load: (offset: number): Bytes => simd(0x00, ...memarg(3, offset)),
   v128Store: (offset: number): Bytes => simd(0x0b, ...memarg(3, offset)),
+  /** v128.load64_splat: one float64 into both lanes */
+  v128Load64Splat: (offset: number): Bytes => simd(0x0a, ...memarg(3, offset)),
+  /** v128.load64_zero: one float64 into lane 0, lane 1 zero */
+  v128Load64Zero: (offset: number): Bytes => simd(0x5d, ...memarg(3, offset)),
+  /** v128.load64_lane: one float64 into the given lane of the vector on the stack */
+  v128Load64Lane: (offset: number, lane: 0 | 1): Bytes => simd(0x57, ...memarg(3, offset), lane),
   v128Zero: simd(0x0c, ...new Array<number>(16).fill(0)),
   f64x2Splat: simd(0x14),
+  /** i8x16.shuffle with 16 lane indices (0-15 the first operand's bytes, 16-31 the second's) */
+  shuffle: (lanes: number[]): Bytes => simd(0x0d, ...lanes),
+  f64x2ReplaceLane: (lane: 0 | 1): Bytes => simd(0x22, lane),
   f64x2Lane: (lane: 0 | 1): Bytes => simd(0x21, lane),
   f64x2Add: simd(0xf0),
   f64x2Sub: simd(0xf1),
   f64x2Mul: simd(0xf2),
   block: [0x02, 0x40] as Bytes,
+  if: [0x04, 0x40] as Bytes,
   loop: [0x03, 0x40] as Bytes,
   br: (depth: number): Bytes => [0x0c, ...u32(depth)],
   brIf: (depth: number): Bytes => [0x0d, ...u32(depth)],
@@ -79,15 +98,17 @@ export const op = {
 export interface FunctionSpec {
   name: string;
   params: ValType[];
+  /** its results (none when absent) */
+  results?: ValType[];
   /** the function's own locals, grouped as [count, type] */
   locals: [number, ValType][];
   /** its body, without the final `end` */
   body: Bytes[];
 }
 
-/** A module importing one memory as env.memory and exporting the given functions (no results). */
+/** A module importing one memory as env.memory and exporting the given functions (function i is index i, for `call`). */
 export function encodeModule(fns: FunctionSpec[]): Uint8Array {
-  const types = fns.map((f) => [0x60, ...vector(f.params.map((p) => [p])), 0x00]);
+  const types = fns.map((f) => [0x60, ...vector(f.params.map((p) => [p])), ...vector((f.results ?? []).map((r) => [r]))]);
   const imports = [[...utf8('env'), ...utf8('memory'), 0x02, 0x00, ...u32(1)]];
   const funcs = fns.map((_, i) => u32(i));
   const exports = fns.map((f, i) => [...utf8(f.name), 0x00, ...u32(i)]);

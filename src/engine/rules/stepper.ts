@@ -1,10 +1,12 @@
 import type { Dataset } from '../data.js';
 import { InputError } from '../../errors.js';
-import { SgdKernel, sgdKernelFits } from '../kernels/sgdKernel.js';
+import { PAIRS, SgdKernel, sgdStepsFit } from '../kernels/sgdKernel.js';
 import { rows, vec } from '../matrix.js';
 import { theta, type State } from '../network.js';
+import { batchSize } from './types.js';
 import type { Draw, Rule } from './types.js';
 import { validateRule } from './validate.js';
+import { profileAdd, profileSlot, type ProfileSlot } from '../profile.js';
 
 /** Which implementation runs the fused pass of the SGD/GD rules ('auto': WebAssembly SIMD where available). */
 export type StepperKernel = 'auto' | 'wasm' | 'js';
@@ -48,6 +50,10 @@ export class Stepper {
   /** with the kernel: the frozen arrays of views that W's and a's `data` point to */
   private readonly wRows: readonly Float64Array[];
   private readonly aRows: readonly Float64Array[];
+  /** steps a stepMany call takes at most */
+  readonly chunk: number;
+  /** the profile slot of this run (only with ENGINE_PROFILE_DIR set; see ../profile.ts) */
+  private readonly prof: ProfileSlot | undefined;
 
   constructor(
     readonly state: State,
@@ -64,7 +70,11 @@ export class Stepper {
     if (want !== 'auto' && want !== 'wasm' && want !== 'js') throw new InputError('kernel', `expected auto, wasm or js, got ${JSON.stringify(want)}`);
     // 'auto' uses the kernel for the rules whose fused pass it runs (SGD and GD); SAM and the oscillation process run the loops below
     const useWasm = want === 'wasm' || (want === 'auto' && rule.kind === 'sgd');
-    this.wasm = useWasm && sgdKernelFits(this.m, this.d) ? makeKernel(this.m, this.d, want === 'wasm') : undefined;
+    // room for whole steps inside the kernel (stepMany): the data and a chunk of draws
+    const B = rule.kind === 'sgd' ? batchSize(rule, data) : 1;
+    this.chunk = Math.max(1, Math.min(256, Math.floor(16384 / B)));
+    const room = { n: rule.kind === 'sgd' ? data.y.length : 0, draws: rule.kind === 'sgd' ? this.chunk * B : 0 };
+    this.wasm = useWasm && sgdStepsFit(this.m, this.d, room) ? makeKernel(this.m, this.d, room, want === 'wasm') : undefined;
     if (want === 'wasm' && !this.wasm) throw new InputError('kernel', `no WebAssembly SIMD kernel for m = ${this.m}, d = ${this.d} here`);
     this.kernel = this.wasm ? 'wasm' : 'js';
     this.wRows = this.wasm ? Object.freeze(this.wasm.rows.slice()) : [];
@@ -76,6 +86,8 @@ export class Stepper {
     this.thP = new Float64Array(this.d);
     this.g2 = new Float64Array(this.d);
     this.u = new Float64Array(this.m);
+    const batch = rule.kind === 'oscillation' ? 'full' : rule.batch;
+    this.prof = profileSlot(`${rule.kind} batch ${batch} m=${this.m} d=${this.d} (${this.kernel})`);
   }
 
   /**
@@ -160,7 +172,52 @@ export class Stepper {
     }
   }
 
+  /** Whether stepMany runs here: the SGD/GD rule on the WebAssembly kernel. */
+  get canStepMany(): boolean {
+    return this.wasm !== undefined && this.rule.kind === 'sgd';
+  }
+
+  /**
+   * `count` steps at once inside the kernel (at most `chunk`), the same bits as `count` calls of step():
+   * step s uses the batch indices idx[s B .. s B + B - 1] and label noises eps[s B ..] (B the rule's batch
+   * size; draw them from the Drawer, in order). Stops after the first step that leaves theta non-finite or
+   * some |theta_k| above `bound`, and returns the number of steps done (count when none did).
+   */
+  stepMany(idx: Int32Array, eps: Float64Array, count: number, bound: number): number {
+    const k = this.wasm;
+    const rule = this.rule;
+    if (!k || rule.kind !== 'sgd') throw new InputError('kernel', 'stepMany needs the SGD rule on the WebAssembly kernel (see canStepMany)');
+    const B = batchSize(rule, this.data);
+    if (!Number.isInteger(count) || count < 0 || count > this.chunk) throw new InputError('count', `expected an integer from 0 to ${this.chunk}, got ${count}`);
+    if (idx.length < count * B || eps.length < count * B) throw new InputError('draws', `${count} steps of batch ${B} need ${count * B} indices and noises`);
+    const n = this.data.y.length;
+    for (let e = 0; e < count * B; e++) {
+      const j = idx[e] as number;
+      if (!(j >= 0 && j < n)) throw new InputError('draws', `index ${j} outside the ${n} training points`);
+    }
+    if (count === 0) return 0;
+    if (!this.holds()) this.adopt();
+    const t0 = this.prof ? performance.now() : 0;
+    const X = rows(this.data.X);
+    for (let j = 0; j < n; j++) k.X.set(X[j] as Float64Array, j * this.d);
+    k.y.set(this.data.y);
+    k.idx.set(idx.subarray(0, count * B));
+    k.eps.set(eps.subarray(0, count * B));
+    // |theta_k| <= bound fails for NaN, and, with the bound at the largest double, for the infinities
+    const done = k.steps(rule.eta, B, count, Math.min(bound, Number.MAX_VALUE));
+    if (this.prof) profileAdd(this.prof, performance.now() - t0, done);
+    return done;
+  }
+
   step(draw: Draw): void {
+    if (this.prof) {
+      const t0 = performance.now();
+      this.stepOnce(draw);
+      profileAdd(this.prof, performance.now() - t0);
+    } else this.stepOnce(draw);
+  }
+
+  private stepOnce(draw: Draw): void {
     const rule = this.rule;
     if (this.wasm && !this.holds()) this.adopt();
     switch (rule.kind) {
@@ -281,9 +338,9 @@ function setRows(M: State['W'], r: readonly Float64Array[]): void {
 }
 
 /** A kernel for m x d, or undefined where the memory cannot be had (then the JavaScript loops run, unless required). */
-function makeKernel(m: number, d: number, required: boolean): SgdKernel | undefined {
+function makeKernel(m: number, d: number, room: { n: number; draws: number }, required: boolean): SgdKernel | undefined {
   try {
-    return new SgdKernel(m, d);
+    return new SgdKernel(m, d, PAIRS, room);
   } catch (e) {
     if (required) throw e;
     return undefined;

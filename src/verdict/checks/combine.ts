@@ -36,6 +36,8 @@ export function combineAll(parts: readonly SettingDecision[]): Decision {
     const v = (parts[0] as SettingDecision).decision;
     if (v.verdict === 'vacuous') return { ...v, because: `vacuous at every setting: ${v.because}` };
   }
-  const open = parts.filter((p) => p.decision.verdict !== 'holds').map((p) => p.setting);
-  return { rule, verdict: 'inconclusive', because: list, wouldDecide: `a decision at ${open.join(', ')}` };
+  const open = parts.filter((p) => p.decision.verdict !== 'holds');
+  const reasons = open.map((p) => `at ${p.setting}: ${p.decision.because}`).join('; ');
+  const needs = open.map((p) => `at ${p.setting}: ${p.decision.verdict === 'inconclusive' ? p.decision.wouldDecide : `a decision (${p.decision.verdict})`}`).join('; ');
+  return { rule, verdict: 'inconclusive', because: `${list}; ${reasons}`, wouldDecide: needs };
 }

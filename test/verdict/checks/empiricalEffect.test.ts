@@ -86,3 +86,15 @@ describe('combineAll across rules', () => {
     expect(d.because).toContain('[sampled, inequality] no violation');
   });
 });
+
+describe('combineAll when undecided', () => {
+  it('gives each open setting its reason and what would decide it', () => {
+    const d = combineAll([
+      { setting: 'a', decision: { rule: 'rate', verdict: 'holds', because: 'ok', margin: { value: 1, text: '' } } },
+      { setting: 'b', decision: { rule: 'rate', verdict: 'inconclusive', because: 'interval too wide', wouldDecide: '30 more points' } },
+    ]);
+    expect(d.verdict).toBe('inconclusive');
+    expect(d.because).toContain('at b: interval too wide');
+    if (d.verdict === 'inconclusive') expect(d.wouldDecide).toBe('at b: 30 more points');
+  });
+});
