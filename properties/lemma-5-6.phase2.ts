@@ -13,8 +13,7 @@ import { dataSizeAt, ratePoints, sweepConfig, widthAt, type Phase2SweepDomain, t
 /**
  * What the Lemma 5-6 properties share (lemma-5.alignment, lemma-5.alignment-long, lemma-5.t2, lemma-6.alignment-long,
  * lemma-6.convergence): the rate decision of "q <= O(ln(1/eta) eta^b)" (rate rule, eta -> 0, on q / ln(1/eta)), the
- * printed-or-corrected composition of two such decisions, the Phase II observations for the premise monitors
- * (properties/monitors/phase2Gd.ts), Condition 1 over the sweep, and the hypothesis-violation searches.
+ * printed-or-corrected composition of two such decisions, Condition 1 over the sweep, and the hypothesis-violation searches.
  */
 export interface RateStatement {
   /** b in O(ln(1/eta) eta^b) */
@@ -33,18 +32,6 @@ export function rateDecision(runs: readonly SweepRun[], stat: SnapshotStat, at: 
 export function printedOrCorrection(printed: Decision, correction: Decision, form: string): Decision {
   if (printed.verdict !== 'fails' || correction.verdict !== 'holds') return printed;
   return { rule: printed.rule, verdict: 'erratum', because: `as printed: ${printed.because}; the correction (${form}): ${correction.because}`, printed, corrected: correction, correctedForm: form };
-}
-
-/** Reports every run's checkpoints as 'phase-2-gd' observations (other claims' premise monitors read them). */
-export function observeRuns(ctx: ClaimContext<Phase2SweepDomain>, runs: readonly SweepRun[], start: StartKind): void {
-  for (const r of runs) {
-    r.run.snaps.forEach((snap, j) => {
-      if (!snap) return;
-      const c = r.config;
-      const data = { eta: c.eta, thetaStarNorm: c.thetaStarNorm, m: c.m, n: c.n, startScaled: Math.max(r.run.maxW0, r.run.maxA0) / Math.sqrt(c.eta), aligned: start === 'aligned' ? 1 : 0, startDeficit: r.run.startWorstDeficit, steps: snap.step, distance: snap.distance, worstDeficit: snap.worstDeficit, worstDeficitBig: snap.worstDeficitBig };
-      ctx.observe('phase-2-gd', data, `${ctx.record.id}: ${start} start, eta = ${fmt(c.eta)}, ||theta*|| = ${c.thetaStarNorm}, seed ${r.seedIndex}, checkpoint ${j} (step ${snap.step})`);
-    });
-  }
 }
 
 /** Condition 1 (A1-3, 5-6: what Lemmas 5-6 assume; A4 is not assumed) over the sweep, plus the start and the update rule. */

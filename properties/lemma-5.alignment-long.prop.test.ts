@@ -3,7 +3,7 @@ import { fmt } from '../src/stats/format.js';
 import { exploration } from '../src/verdict/explorations.js';
 import { CORRECTED, lemma5Times, PRINTED, runPhase2Sweep, sweepTable, type SweepRun } from '../src/scenarios/phase2Sweep.js';
 import { claim } from './claim.js';
-import { exploreSearch, observeRuns, phase2Hypotheses, printedOrCorrection, rateDecision } from './lemma-5-6.phase2.js';
+import { exploreSearch, phase2Hypotheses, printedOrCorrection, rateDecision } from './lemma-5-6.phase2.js';
 
 const th = record.thresholds;
 const floor = th.roundoffFloor?.value ?? 0;
@@ -13,7 +13,6 @@ const at = (r: SweepRun, cp: number, stat: 'worstUnnormalized' | 'worstDeficit' 
 claim(record, {
   measure: (ctx) => {
     const runs = runPhase2Sweep(ctx.domain, ctx.runSeed(), 'phase2', lemma5Times);
-    observeRuns(ctx, runs, 'phase2');
     const ntk = exploreSearch(ctx, { name: 'phase-2-start', start: 'ntk', stat: 'worstUnnormalized', lemma: 5, C });
     return { runs, ntk };
   },

@@ -2,7 +2,7 @@ import record from '../theorems/lemma-5.alignment.js';
 import { exploration } from '../src/verdict/explorations.js';
 import { CORRECTED, lemma5Times, PRINTED, runPhase2Sweep, sweepTable, type SweepRun } from '../src/scenarios/phase2Sweep.js';
 import { claim } from './claim.js';
-import { exploreSearch, observeRuns, phase2Hypotheses, printedOrCorrection, rateDecision } from './lemma-5-6.phase2.js';
+import { exploreSearch, phase2Hypotheses, printedOrCorrection, rateDecision } from './lemma-5-6.phase2.js';
 
 const th = record.thresholds;
 const floor = th.roundoffFloor?.value ?? 0;
@@ -11,7 +11,6 @@ const at = (r: SweepRun, cp: number, stat: 'worstDeficit' | 'medianDeficit' | 'w
 claim(record, {
   measure: (ctx) => {
     const runs = runPhase2Sweep(ctx.domain, ctx.runSeed(), 'phase2', lemma5Times);
-    observeRuns(ctx, runs, 'phase2');
     const a1 = exploreSearch(ctx, { name: 'A1', start: 'phase2', smallWidth: true, stat: 'worstDeficit', lemma: 5, C: th.exploreC?.value ?? 1 });
     return { runs, a1 };
   },

@@ -3,7 +3,7 @@ import { timeBoundRule } from '../src/verdict/checks/index.js';
 import { exploration } from '../src/verdict/explorations.js';
 import { CORRECTED, lemma5Times, PRINTED, runPhase2Sweep, sweepTable, type SweepRun } from '../src/scenarios/phase2Sweep.js';
 import { claim } from './claim.js';
-import { exploreSearch, observeRuns, phase2Hypotheses, printedOrCorrection } from './lemma-5-6.phase2.js';
+import { exploreSearch, phase2Hypotheses, printedOrCorrection } from './lemma-5-6.phase2.js';
 
 const th = record.thresholds;
 const alignC = th.alignConstant?.value ?? 0;
@@ -19,7 +19,6 @@ function decideTime(runs: readonly SweepRun[], e: number, delta: number, alpha: 
 claim(record, {
   measure: (ctx) => {
     const runs = runPhase2Sweep(ctx.domain, ctx.runSeed(), 'phase2', lemma5Times, (eta) => alignC * Math.log(1 / eta) * Math.sqrt(eta));
-    observeRuns(ctx, runs, 'phase2');
     const ntk = exploreSearch(ctx, { name: 'phase-2-start', start: 'ntk', stat: 'medianDeficit', lemma: 5, C });
     const a3 = exploreSearch(ctx, { name: 'A3', start: 'phase2', n: (th.a3BrokenN?.value ?? 2) * ctx.domain.d, stat: 'medianDeficit', lemma: 5, C });
     return { runs, ntk, a3 };

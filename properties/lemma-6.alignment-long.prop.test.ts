@@ -3,7 +3,7 @@ import { combineAll } from '../src/verdict/checks/index.js';
 import { lemma6Times, PRINTED, runPhase2Sweep, sweepTable, type SweepRun } from '../src/scenarios/phase2Sweep.js';
 import type { SnapshotStat } from '../src/scenarios/phase2Descent.js';
 import { claim } from './claim.js';
-import { observeRuns, phase2Hypotheses, printedOrCorrection, rateDecision, type RateStatement } from './lemma-5-6.phase2.js';
+import { phase2Hypotheses, printedOrCorrection, rateDecision, type RateStatement } from './lemma-5-6.phase2.js';
 
 const floor = record.thresholds.roundoffFloor?.value ?? 0;
 const at = (r: SweepRun, stat: SnapshotStat): number | undefined => r.run.snaps[PRINTED]?.[stat];
@@ -16,7 +16,6 @@ function decideForm(runs: readonly SweepRun[], norms: readonly number[], stat: S
 claim(record, {
   measure: (ctx) => {
     const runs = runPhase2Sweep(ctx.domain, ctx.runSeed(), 'aligned', lemma6Times);
-    observeRuns(ctx, runs, 'aligned');
     return { runs };
   },
   decide: ({ runs }, s, ctx) => {

@@ -3,7 +3,7 @@ import { combineAll } from '../src/verdict/checks/index.js';
 import { exploration } from '../src/verdict/explorations.js';
 import { CORRECTED, lemma6Times, PRINTED, runPhase2Sweep, sweepTable, type SweepRun } from '../src/scenarios/phase2Sweep.js';
 import { claim } from './claim.js';
-import { exploreSearch, observeRuns, phase2Hypotheses, printedOrCorrection, rateDecision, type RateStatement } from './lemma-5-6.phase2.js';
+import { exploreSearch, phase2Hypotheses, printedOrCorrection, rateDecision, type RateStatement } from './lemma-5-6.phase2.js';
 
 const th = record.thresholds;
 const floor = th.roundoffFloor?.value ?? 0;
@@ -27,7 +27,6 @@ function decideAt(runs: readonly SweepRun[], norms: readonly number[], cp: numbe
 claim(record, {
   measure: (ctx) => {
     const runs = runPhase2Sweep(ctx.domain, ctx.runSeed(), 'aligned', lemma6Times);
-    observeRuns(ctx, runs, 'aligned');
     const unaligned = exploreSearch(ctx, { name: 'aligned-start', start: 'phase2', stat: 'worstDeficitBig', lemma: 6, C });
     const a3 = exploreSearch(ctx, { name: 'A3', start: 'aligned', n: (th.a3BrokenN?.value ?? 2) * ctx.domain.d, stat: 'worstDeficitBig', lemma: 6, C });
     return { runs, unaligned, a3 };

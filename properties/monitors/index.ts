@@ -1,7 +1,6 @@
 import type { PremiseMonitor } from '../../src/verdict/monitor.js';
 import { LAZY_ESCAPE_MONITORS } from './lazyEscape.js';
 import { LAZY_WINDOW_MONITORS } from './lazyWindow.js';
-import { PHASE2_GD_MONITORS } from './phase2Gd.js';
 
 /** Every premise monitor of the suite (one file per kind of premise in this folder; see lazyWindow.ts for the pattern). */
-export const MONITORS: readonly PremiseMonitor[] = [...LAZY_WINDOW_MONITORS, ...LAZY_ESCAPE_MONITORS, ...PHASE2_GD_MONITORS];
+export const MONITORS: readonly PremiseMonitor[] = [...LAZY_WINDOW_MONITORS, ...LAZY_ESCAPE_MONITORS];
