@@ -1,7 +1,8 @@
 import { stream, type Rng } from '../engine/rng.js';
 import { perTestAlpha } from '../stats/multiplicity.js';
 import type { AuditConfig } from './config.js';
-import { runSearch, type SearchOutcome, type SearchSpec } from './search.js';
+import { progressEnabled, startProgress, type Progress } from './progress.js';
+import { ReplayFinished, replaySearch, runSearch, type SearchOutcome, type SearchSpec } from './search.js';
 import type { ClaimRecord, Tier } from './types.js';
 
 /** What a claim's property is handed: its tier's domain, its streams, its share of alpha, and the search runner. */
@@ -18,18 +19,39 @@ export interface ClaimContext<D> {
   /** a seed string for the engine (data, init, sampling, noise streams hang below it) */
   runSeed(...names: (string | number)[]): string;
   search<T>(spec: SearchSpec<T>): SearchOutcome<T>;
+  /**
+   * Progress of a long loop on stderr (done, rate, time left; shown with AUDIT_PROGRESS=1, on a terminal, or at the
+   * paper tier, once the loop passes ~10 s): `const p = ctx.progress(configs.length, 'configurations'); ... p.tick(); ... p.done();`
+   */
+  progress(total: number, unit?: string): Progress;
+}
+
+/** The names of the searches a context ran (asked for), in order: what a replay names when its search is not among them. */
+const SEARCHES = new WeakMap<object, string[]>();
+export function searchesRun(ctx: object): readonly string[] {
+  return SEARCHES.get(ctx) ?? [];
 }
 
 export function makeContext<D>(record: ClaimRecord<D>, config: AuditConfig, familySize: number): ClaimContext<D> {
-  return {
+  const names: string[] = [];
+  const ctx = {
     record,
     config,
     tier: config.tier,
     seed: config.seed,
     domain: record.domain[config.tier],
     alpha: perTestAlpha(familySize),
-    rng: (...names) => stream(config.seed, record.id, ...names),
-    runSeed: (...names) => [config.seed, record.id, ...names].join('/'),
-    search: (spec) => runSearch(record.id, config, spec),
+    rng: (...n: (string | number)[]) => stream(config.seed, record.id, ...n),
+    runSeed: (...n: (string | number)[]) => [config.seed, record.id, ...n].join('/'),
+    search: <T>(spec: SearchSpec<T>): SearchOutcome<T> => {
+      if (!names.includes(spec.name)) names.push(spec.name);
+      if (config.replay === undefined) return runSearch(record.id, config, spec);
+      // a replay runs its search alone: the others return no cases at once, the replayed one ends the claim
+      if (config.replay.search !== spec.name) return { cases: 0 };
+      throw new ReplayFinished(replaySearch(record.id, config, spec, config.replay.path));
+    },
+    progress: (total: number, unit = 'steps'): Progress => startProgress(record.id, total, unit, { enabled: config.replay === undefined && progressEnabled(config.tier) }),
   };
+  SEARCHES.set(ctx, names);
+  return ctx;
 }

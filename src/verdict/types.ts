@@ -63,6 +63,8 @@ export interface Counterexample {
   /** what failed on it, with the numbers */
   message: string;
   replay: string;
+  /** how far the case is from the boundary (negative: violated), when the search measured it */
+  margin?: number;
 }
 
 /** Breaking one hypothesis at a time: what each hypothesis is needed for. */
@@ -125,7 +127,27 @@ export interface ClaimRun extends ClaimOutcome {
   replay: string;
   /** wall time; excluded from determinism comparisons */
   seconds: number;
+  /** the decision rule that produced the verdict */
+  rule?: RuleId;
+  /** one deciding sentence (the claim table shows it; `summary` when absent) */
+  because?: string;
+  /** the claim's false twins and whether its check rejected them */
+  twins?: TwinResult[];
+  /** measured against claimed rates */
+  rates?: RateComparison[];
+  /** findings of the premise monitor against this claim */
+  contradictions?: Contradiction[];
+  /** for a statement with a proof: the status of its displayed steps */
+  proofStatus?: ProofStatus;
+  /** for a proof-step claim: the claim whose proof it belongs to */
+  proofOf?: string;
 }
+
+export interface TwinResult { id: string; change: string; verdict: Verdict; because: string; rejected: boolean }
+export interface RateComparison { quantity: string; variable: string; claimed: string; claimedExponent: number; measuredExponent: number; ci: [number, number]; looseness: string }
+export interface Contradiction { observedIn: string; against: string; premise: string; observation: string; message: string }
+export type ProofStatusName = 'sound where tested' | 'gap' | 'broken' | 'no proof' | 'unchecked';
+export interface ProofStatus { status: ProofStatusName; stepsChecked: number; stepsDisplayed: number; failing: string[]; unevaluable: { id: string; reason: string }[] }
 
 /** The decision rules (src/verdict/checks/): one per kind of claim; every claim and proof step names the one that decided it. */
 export type RuleId = 'identity' | 'inequality' | 'high-probability' | 'rate' | 'time-bound' | 'empirical-effect';
