@@ -4,7 +4,7 @@ import { inlineSvg, safeName, type RenderedFigure } from './figures.js';
 import { claimGraph, PROOF_OUTLINE, VERDICT_COLOR } from './graph.js';
 import { citationLines, restingOnFindings, usedBy } from './markdown.js';
 import type { ClaimsReport } from './schema.js';
-import { citeAs, claimPage, counterexampleLines, decidingSentence, dirtyNotice, explorationSentence, fmtNumber, fmtValue, headOf, paperNumbers } from './words.js';
+import { citeAs, claimPage, shrinkLine, counterexampleLines, decidingSentence, dirtyNotice, explorationSentence, fmtNumber, fmtValue, headOf, paperNumbers } from './words.js';
 
 export { claimGraph, VERDICT_COLOR } from './graph.js';
 
@@ -108,11 +108,11 @@ export function renderClaimHtml(r: ClaimRun, rep: Pick<ClaimsReport, 'provenance
   if (th.length) L.push('<h4>Thresholds</h4>', table(['name', 'value', 'why'], th.map(([k, t]) => [e(k), e(fmtNumber(t.value)), e(t.why)])));
   L.push('<h4>Evidence</h4>', table(['quantity', 'value'], Object.entries(r.evidence).map(([k, v]) => [e(k), e(fmtValue(v as Evidence[string]))])));
   for (const [name, rows] of Object.entries(r.tables ?? {})) L.push(`<h4>Table: ${e(name)} (${rows.length} rows)</h4>`, dataTable(rows));
-  if (r.counterexample) L.push(`<h4>Counterexample (shrunk)</h4><pre>${e(counterexampleLines(r.counterexample).join('\n'))}</pre>`);
+  if (r.counterexample) L.push(`<h4>Counterexample (shrunk)</h4><pre>${e([shrinkLine(r.counterexample), ...counterexampleLines(r.counterexample)].join('\n'))}</pre>`);
   if (r.explorations?.length)
     L.push(
       '<h4>What each hypothesis is needed for (one broken at a time)</h4>',
-      ...r.explorations.map((x) => `<h5>${e(x.hypothesis)}</h5><p>How it was broken: ${e(x.violation)}</p>${x.counterexample ? `<pre>${e(counterexampleLines(x.counterexample).join('\n'))}</pre>` : `<p>${e(explorationSentence(x))}</p>`}`),
+      ...r.explorations.map((x) => `<h5>${e(x.hypothesis)}</h5><p>How it was broken: ${e(x.violation)}</p>${x.counterexample ? `<pre>${e([shrinkLine(x.counterexample), ...counterexampleLines(x.counterexample)].join('\n'))}</pre>` : `<p>${e(explorationSentence(x))}</p>`}`),
     );
   L.push(`<h4>Tested domain</h4><pre>${e(JSON.stringify(r.domain, null, 1))}</pre>`);
   L.push('</section>');

@@ -1,7 +1,7 @@
 import type { ClaimRun, Verdict } from '../verdict/types.js';
 import { claimReproduceCommand } from './build.js';
 import type { ClaimsReport, FigureFile, Provenance } from './schema.js';
-import { citeAs, claimPage, commitLine, counterexampleLines, decidingSentence, dirtyNotice, explorationSentence, fmtNumber, fmtValue, headOf, paperNumbers } from './words.js';
+import { citeAs, claimPage, shrinkLine, commitLine, counterexampleLines, decidingSentence, dirtyNotice, explorationSentence, fmtNumber, fmtValue, headOf, paperNumbers } from './words.js';
 
 export { fmtNumber, paperNumbers } from './words.js';
 
@@ -14,9 +14,9 @@ export { fmtNumber, paperNumbers } from './words.js';
 const ICON: Record<Verdict, string> = { holds: 'holds', fails: '**fails**', erratum: '**erratum**', vacuous: '*vacuous*', inconclusive: '*inconclusive*' };
 
 /** A table cell: pipes escaped, on one line. */
-const esc = (s: string): string => s.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+const esc = (s: string): string => s.replace(/</g, '&lt;').replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
 /** Text outside tables: on one line. */
-const one = (s: string): string => s.replace(/\s*\n\s*/g, ' ');
+const one = (s: string): string => s.replace(/</g, '&lt;').replace(/\s*\n\s*/g, ' ');
 const text = (v: unknown): string => (typeof v === 'number' ? fmtNumber(v) : String(v ?? ''));
 const cell = (v: unknown): string => esc(text(v));
 
@@ -127,12 +127,12 @@ export function renderClaimPage(r: ClaimRun, rep: Pick<ClaimsReport, 'provenance
   }
   L.push('## Evidence', '', ...dataTable(Object.entries(r.evidence).map(([quantity, v]) => ({ quantity, value: fmtValue(v) }))), '');
   for (const [name, rows] of Object.entries(r.tables ?? {})) L.push(`## Table: ${esc(name)}`, '', ...dataTable(rows), '');
-  if (r.counterexample) L.push('## Counterexample (shrunk)', '', '```', ...counterexampleLines(r.counterexample), '```', '');
+  if (r.counterexample) L.push('## Counterexample (shrunk)', '', '```', ...[shrinkLine(r.counterexample), ...counterexampleLines(r.counterexample)], '```', '');
   if (r.explorations?.length) {
     L.push('## What each hypothesis is needed for', '', 'One hypothesis broken at a time, and the search for a counterexample.', '');
     for (const e of r.explorations) {
       L.push(`### ${one(e.hypothesis)}`, '', `How it was broken: ${one(e.violation)}`, '');
-      if (e.counterexample) L.push('```', ...counterexampleLines(e.counterexample), '```', '');
+      if (e.counterexample) L.push('```', ...[shrinkLine(e.counterexample), ...counterexampleLines(e.counterexample)], '```', '');
       else L.push(explorationSentence(e), '');
     }
   }

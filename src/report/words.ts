@@ -61,15 +61,22 @@ export function dirtyNotice(p: Pick<Provenance, 'commit'>): string {
   return `NOT CITABLE: generated with --allow-dirty from a working tree with uncommitted changes on top of commit ${p.commit}; the numbers below may not come from that commit.`;
 }
 
-/** A shrunk counterexample in words: what the report prints and what a replay prints on stdout. */
+/**
+ * A shrunk counterexample in words: what the report prints and, line for line, what a replay of its path prints on
+ * stdout (the number of shrinking steps that led there is the report's alone: see `shrinkLine`).
+ */
 export function counterexampleLines(c: Counterexample): string[] {
   return [
-    `search "${c.search}": counterexample after ${c.numShrinks} shrinks (fast-check seed ${c.fcSeed}, path ${c.path})`,
+    `search "${c.search}", fast-check seed ${c.fcSeed}, path ${c.path}`,
     `case: ${JSON.stringify(c.case)}`,
     `what fails on it: ${c.message}`,
     ...(c.margin !== undefined ? [`margin: ${fmtNumber(c.margin)} (negative: violated)`] : []),
     `replay: ${c.replay}`,
   ];
+}
+
+export function shrinkLine(c: Counterexample): string {
+  return `found by fast-check and shrunk in ${c.numShrinks} step${c.numShrinks === 1 ? '' : 's'}:`;
 }
 
 /** What breaking one hypothesis showed, in one sentence. */

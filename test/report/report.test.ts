@@ -65,9 +65,8 @@ describe('the report', () => {
     expect(rep.claims.map((c) => c.id)).toEqual(['first', 'second']);
     expect(rep.methods.perTestAlpha).toBeCloseTo(0.01, 12);
     const md = renderMarkdown(rep);
-    expect(md).toContain('<a id="second"></a>');
-    expect(md).toContain('| [second](#second) | AAAI Eq. (3) | **erratum** | summary of second |');
-    expect(md).toContain('npm run audit -- --claim first');
+    expect(md).toContain('| <a id="second"></a>[second](claims/second.md#second) | **erratum** | summary of second |');
+    expect(md).toContain('npm run audit -- --tier quick --seed 1');
     expect(md).toContain('1970-01-01T00:00:00.000Z');
   });
 
