@@ -1,8 +1,9 @@
 import { constants } from 'node:os';
+import { killDescendants } from './processes.js';
 
 /**
  * Ctrl-C and SIGTERM (and SIGHUP) stop the audit: the first prints one line saying whether a report was written,
- * stops vitest (its workers with it) and exits 128 + the signal number; a second exits at once. The report writer asks
+ * ends the vitest workers, closes vitest and exits 128 + the signal number; a second exits at once. The report writer asks
  * `interrupted` before writing, so an interrupted audit leaves reports/ as it was.
  *
  * `npm run audit` reaches this process through `sh -c`: the script is `exec tsx ...` so that the shell is replaced and
@@ -35,6 +36,8 @@ export function guardInterrupts(name: string, stop: () => Promise<unknown>, writ
         ? `\n${name}: interrupted (${s}) after the report was written\n`
         : `\n${name}: interrupted (${s}); no report was written (the report folder is as it was)\n`,
     );
+    // the workers first: one busy in a claim's loop would go on computing after this process is gone
+    killDescendants();
     const timer = setTimeout(() => process.exit(code), stopTimeoutMs);
     timer.unref();
     stop().then(

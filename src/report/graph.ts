@@ -62,7 +62,7 @@ export function claimGraph(claims: readonly ClaimRun[], href: (id: string) => st
     const d = depth.get(c.id) as number;
     cols.set(d, [...(cols.get(d) ?? []), c]);
   }
-  const W = 250;
+  const W = 276;
   const H = 24;
   const GX = 60;
   const GY = 10;
