@@ -133,7 +133,7 @@ async function main(): Promise<number> {
   const workers = opts.workers ?? cores;
   const t0 = performance.now();
   let stop: () => Promise<unknown> = async () => undefined;
-  const session = auditSession({ outDir, tier: opts.tier, seed: opts.seed, claimsRequested: opts.claim, shouldWrite: () => !guard.interrupted && !replay });
+  const session = auditSession({ outDir, tier: opts.tier, seed: opts.seed, claimsRequested: opts.claim, shouldWrite: () => !guard.interrupted && !replay, ...(opts.shard ? { shard: opts.shard } : {}) });
   const guard = guardInterrupts('audit', () => stop(), () => session.written !== undefined);
   const vitest = await createVitest('test', {
     run: true,
@@ -170,10 +170,6 @@ async function main(): Promise<number> {
     console.error('audit: no report was written (see the errors above)');
     return 1;
   }
-  const tally = new Map<string, number>();
-  for (const r of w.runs) tally.set(r.verdict, (tally.get(r.verdict) ?? 0) + 1);
-  const shard = opts.shard ? `, shard ${opts.shard.index}/${opts.shard.count}` : '';
-  console.log(`\naudit (${opts.tier} tier, seed ${opts.seed}${shard}): ${w.runs.length} claims: ${[...tally].map(([v, n]) => `${n} ${v}`).join(', ')}${w.errors.length ? `; ${w.errors.length} checks could not run` : ''}`);
   console.log(`wrote ${w.files.length} files to ${outDir} (REPORT.md, index.html, claims.json, claims/, figures/)`);
   console.log(`wall time ${seconds.toFixed(1)} s on ${cores} core${cores === 1 ? '' : 's'} (${workers} vitest worker${workers === 1 ? '' : 's'})`);
   if (w.errors.length > 0) return 1;

@@ -30,7 +30,14 @@ export function verdictLine(r: Pick<ClaimRun, 'id' | 'verdict' | 'because' | 'su
 export class VerdictConsole implements Reporter {
   readonly replays: ReplayMeta[] = [];
   private readonly color: boolean;
-  constructor(private readonly io: ConsoleStreams = { out: process.stdout, err: process.stderr }) {
+  private readonly tally = new Map<string, number>();
+  private claims = 0;
+  private crashed = 0;
+  /** `label` heads the summary line printed when the run ends (none when absent) */
+  constructor(
+    private readonly io: ConsoleStreams = { out: process.stdout, err: process.stderr },
+    private readonly label?: string,
+  ) {
     this.color = useColor(io.out);
   }
 
@@ -41,11 +48,14 @@ export class VerdictConsole implements Reporter {
       return;
     }
     if (meta.claimRun) {
+      this.claims++;
+      this.tally.set(meta.claimRun.verdict, (this.tally.get(meta.claimRun.verdict) ?? 0) + 1);
       this.io.out.write(`${verdictLine(meta.claimRun, this.color)}\n`);
       return;
     }
     const res = tc.result();
     if (res.state === 'failed') {
+      this.crashed++;
       const label = this.color ? `\u001b[${CODES.error}m check error \u001b[0m` : 'check error';
       this.io.out.write(`${tc.name.padEnd(36)} ${label}  the check crashed (a defect of the check, not a verdict)\n`);
       for (const e of res.errors ?? []) this.io.err.write(`${e.stack ?? `${e.name ?? 'Error'}: ${e.message}`}\n`);
@@ -63,7 +73,10 @@ export class VerdictConsole implements Reporter {
     this.io.err.write(log.content);
   }
 
-  onTestRunEnd(_mods: ReadonlyArray<TestModule>, unhandled: ReadonlyArray<{ message: string; stack?: string }>): void {
+  onTestRunEnd(_mods: ReadonlyArray<TestModule>, unhandled: ReadonlyArray<{ message: string; stack?: string }>, reason?: string): void {
     for (const e of unhandled) this.io.err.write(`unhandled error: ${e.stack ?? e.message}\n`);
+    if (this.label === undefined || reason === 'interrupted' || (this.claims === 0 && this.crashed === 0)) return;
+    const counts = [...this.tally].map(([v, n]) => `${n} ${v}`).join(', ');
+    this.io.out.write(`\n${this.label}: ${this.claims} claim${this.claims === 1 ? '' : 's'}: ${counts || 'none'}${this.crashed ? `; ${this.crashed} check${this.crashed === 1 ? '' : 's'} could not run` : ''}\n`);
   }
 }

@@ -9,9 +9,10 @@ import type { Tier } from '../verdict/types.js';
 /** The repository root (this file is src/cli/provenance.ts). */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-function git(args: string[], cwd = ROOT): string | undefined {
+function git(args: string[], cwd = ROOT, trim = true): string | undefined {
   try {
-    return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const out = execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    return trim ? out.trim() : out;
   } catch {
     return undefined;
   }
@@ -41,11 +42,11 @@ export function packageVersions(root = ROOT): Record<string, string> {
  * file git does not ignore, except under reports/ (the report being regenerated).
  */
 export function uncommittedChanges(root = ROOT): string[] | undefined {
-  const out = git(['status', '--porcelain', '--untracked-files=all', '--', '.', ':(exclude)reports'], root);
+  const out = git(['status', '--porcelain', '-z', '--untracked-files=all', '--', '.', ':(exclude)reports'], root, false);
   if (out === undefined) return undefined;
   return out
-    .split('\n')
-    .filter((l) => l.trim() !== '')
+    .split('\0')
+    .filter((l) => /^[ MADRCU?!]{2} /.test(l))
     .map((l) => l.slice(3));
 }
 

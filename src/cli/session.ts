@@ -27,6 +27,10 @@ export interface SessionOptions {
   rules?: readonly RuleDescription[];
   /** asked before writing (false: an interrupted run writes nothing) */
   shouldWrite?: () => boolean;
+  /** print where the report went once it is written (for `vitest run --project audit`; the audit CLI prints its own) */
+  announce?: boolean;
+  /** shard i/n, for the console's summary */
+  shard?: { index: number; count: number };
 }
 
 export interface Session {
@@ -37,7 +41,7 @@ export interface Session {
 
 export function auditSession(o: SessionOptions): Session {
   const session: Session = {
-    console: new VerdictConsole(),
+    console: new VerdictConsole(undefined, `audit (${o.tier} tier, seed ${o.seed}${o.shard ? `, shard ${o.shard.index}/${o.shard.count}` : ''})`),
     report: undefined as unknown as AuditReporter,
   };
   session.report = new AuditReporter({
@@ -47,7 +51,10 @@ export function auditSession(o: SessionOptions): Session {
     methods: () => auditMethods(FAMILY_SIZE_FROM_REGISTRY, o.rules),
     ...(o.finalize ? { finalize: o.finalize } : {}),
     ...(o.shouldWrite ? { shouldWrite: o.shouldWrite } : {}),
-    onWritten: (files, runs, errors) => (session.written = { files, runs, errors }),
+    onWritten: (files, runs, errors) => {
+      session.written = { files, runs, errors };
+      if (o.announce) console.log(`wrote ${files.length} files to ${o.outDir} (REPORT.md, index.html, claims.json, claims/, figures/)`);
+    },
   });
   return session;
 }
