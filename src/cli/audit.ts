@@ -98,7 +98,6 @@ async function main(): Promise<number> {
     const extra = (['claim', 'search', 'path', 'workers', 'shard'] as const).filter((k) => (k === 'claim' ? opts.claim.length > 0 : opts[k] !== undefined));
     if (extra.length > 0) throw new InputError('merge', `--merge takes shard folders and --out only, not --${extra.join(', --')}`);
     const outDir = checkOutDir(opts.out ?? 'reports');
-    prepareOutDir(outDir, opts.allowDirty);
     const { files, report } = await mergeShardDirs(opts.merge, outDir, ALL_CLAIMS.map((c) => c.id), allClaimIds());
     console.log(`merged ${opts.merge.length} shard report(s): ${report.claims.length} claims, ${report.errors.length} errors; wrote ${files.join(', ')}`);
     return 0;
