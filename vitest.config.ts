@@ -2,28 +2,26 @@ import { defineConfig } from 'vitest/config';
 
 // Two projects: the engine's own properties (test/) and the paper's claims (properties/).
 // `npm test` runs both; `npm run audit` runs the claims project with the report writer.
-export default defineConfig({
-  test: {
-    projects: [
-      {
-        test: {
-          name: 'engine',
-          include: ['test/**/*.test.ts'],
-          testTimeout: 120_000,
-        },
+// `npx vitest run --project audit` adds a third, the claims in audit mode with the same report writer
+// (src/cli/vitestAudit.ts): vitest itself audits and writes reports/ as `npm run audit` does.
+const claimFiles = ['properties/**/*.prop.test.ts'];
+const asked = (argv: readonly string[]): boolean => argv.some((a, i) => a === '--project=audit' || (a === '--project' && argv[i + 1] === 'audit'));
+
+export default defineConfig(async () => {
+  const audit = asked(process.argv) ? (await import('./src/cli/vitestAudit.js')).vitestAuditSession(process.argv) : undefined;
+  return {
+    test: {
+      projects: [
+        { test: { name: 'engine', include: ['test/**/*.test.ts'], testTimeout: 120_000 } },
+        { test: { name: 'claims', include: claimFiles, testTimeout: 600_000 } },
+        ...(audit ? [{ test: { name: 'audit', include: claimFiles, testTimeout: 3_600_000, env: { AUDIT_MODE: 'audit' } } }] : []),
+      ],
+      ...(audit ? { reporters: [audit.console, audit.report] } : {}),
+      coverage: {
+        provider: 'v8' as const,
+        include: ['src/engine/**/*.ts', 'src/theory/**/*.ts', 'src/stats/**/*.ts'],
+        reporter: ['text-summary', 'text'],
       },
-      {
-        test: {
-          name: 'claims',
-          include: ['properties/**/*.prop.test.ts'],
-          testTimeout: 600_000,
-        },
-      },
-    ],
-    coverage: {
-      provider: 'v8',
-      include: ['src/engine/**/*.ts', 'src/theory/**/*.ts', 'src/stats/**/*.ts'],
-      reporter: ['text-summary', 'text'],
     },
-  },
+  };
 });

@@ -1,29 +1,31 @@
 #!/usr/bin/env node
 /**
  * `npm run audit -- [--tier quick|paper] [--seed S] [--claim ID ...] [--search NAME --path P] [--out DIR] [--strict]
- *                   [--workers N] [--shard i/n]`
+ *                   [--workers N] [--shard i/n] [--allow-dirty]`
  * `npm run audit -- --merge DIR... [--out DIR]`
  *
  * Validates the options once, then runs the claims project of vitest in audit mode with the report
  * writer: reports/claims.json and reports/REPORT.md. With --shard i/n, vitest runs the i-th of n parts of
  * the claim files and the report goes to reports/shard-i; --merge (or src/cli/merge.ts) merges the
- * shards' reports into one. Exit status: 0 when the report was written (a verdict is a finding, not an
- * error), 2 on bad input; with --strict, 1 when any verdict is not "holds".
+ * shards' reports into one. The console prints one line per claim (id, verdict, deciding sentence, seconds) and a
+ * summary. A replay (--search NAME --path P) runs that search alone, prints what the path leads to and writes no
+ * report. Exit status: 0 when the report was written (a verdict is a finding, not an error), 2 on bad input (a replay
+ * naming an unknown search, or a path that leads to no counterexample, included), 1 when a check could not run; with
+ * --strict, 1 when any verdict is not "holds"; 130/143 when interrupted (nothing written).
  */
 import { Command, InvalidArgumentError } from 'commander';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
-import type { TestModule } from 'vitest/node';
-import { startVitest } from 'vitest/node';
+import { createVitest } from 'vitest/node';
 import { ALL_CLAIMS } from '../../theorems/index.js';
 import { InputError } from '../errors.js';
 import { mergeShardDirs } from '../report/merge.js';
-import { AuditReporter } from '../report/reporter.js';
-import { FAMILY_SIZE_FROM_REGISTRY } from '../verdict/family.js';
+import { counterexampleLines } from '../report/words.js';
+import type { ReplayMeta } from '../verdict/claimTest.js';
 import { DEFAULT_SEED, ENV, parsePath, parseSeed, parseTier } from '../verdict/config.js';
-import type { ClaimRun } from '../verdict/types.js';
+import { guardInterrupts } from './interrupt.js';
 import { checkOutDir, checkShardCount, parseSearchName, parseShard, parseWorkers, propertyClaimIds } from './options.js';
+import { auditSession, prepareOutDir } from './session.js';
 
 const wrap =
   <T>(f: (v: string) => T) =>
@@ -40,18 +42,6 @@ export function knownClaim(id: string): string {
     throw new InputError('claim', `unknown claim id ${JSON.stringify(id)}; known ids: ${ALL_CLAIMS.map((c) => c.id).join(', ')}`);
   }
   return id;
-}
-
-/** The report writer, except that an interrupted run (Ctrl-C) writes nothing: no partial report. */
-class CompleteRunReporter extends AuditReporter {
-  interrupted = false;
-  override async onTestRunEnd(testModules: ReadonlyArray<TestModule>, _errors?: unknown, reason?: 'passed' | 'interrupted' | 'failed'): Promise<void> {
-    if (reason === 'interrupted') {
-      this.interrupted = true;
-      return;
-    }
-    await super.onTestRunEnd(testModules);
-  }
 }
 
 /** The claims an audit that names none runs: every property file (the registry's ids where none is found). */
@@ -71,6 +61,14 @@ interface Options {
   workers?: number;
   shard?: { index: number; count: number };
   merge?: string[];
+  allowDirty: boolean;
+}
+
+/** What a replay prints on stdout: the shrunk case and its margin, in the report's words. Exit 0 when reproduced, 2 otherwise. */
+export function describeReplay(r: ReplayMeta): { text: string; code: number } {
+  if (r.status === 'reproduced' && 'counterexample' in r && r.counterexample) return { text: counterexampleLines(r.counterexample).join('\n'), code: 0 };
+  if (r.status === 'not-violated') return { text: `${r.message}${r.case !== undefined ? `\ncase: ${JSON.stringify(r.case)}` : ''}`, code: 2 };
+  return { text: r.message, code: 2 };
 }
 
 async function main(): Promise<number> {
@@ -86,6 +84,7 @@ async function main(): Promise<number> {
     .option('--workers <n>', 'vitest workers running claim files in parallel (default: one per core)', wrap(parseWorkers))
     .option('--shard <i/n>', 'run the i-th of n parts of the claim files (vitest --shard); merge the parts with --merge', wrap(parseShard))
     .option('--merge <dirs...>', 'merge the claims.json of shard folders into one report in --out (default reports/); runs no claim')
+    .option('--allow-dirty', 'write a committed report (reports/) from a tree with uncommitted changes; its first line then says it is not citable', false)
     .exitOverride();
   let opts: Options;
   try {
@@ -124,46 +123,55 @@ async function main(): Promise<number> {
   // a narrowed audit (or a replay, or a shard) never overwrites the full report
   const base = opts.claim.length > 0 ? 'reports/partial' : 'reports';
   const outDir = checkOutDir(opts.out ?? (opts.shard ? `${base}/shard-${opts.shard.index}` : base));
-  let written: { files: string[]; runs: ClaimRun[]; errors: number } | undefined;
-  const reporter = new CompleteRunReporter({
-    outDir,
-    tier: opts.tier,
-    seed: opts.seed,
-    familySize: FAMILY_SIZE_FROM_REGISTRY,
-    order: ALL_CLAIMS.map((c) => c.id),
-    claimsRequested: opts.claim,
-    onWritten: (files, runs, errors) => (written = { files, runs, errors: errors.length }),
-  });
+  const replay = opts.path !== undefined;
+  if (!replay) prepareOutDir(outDir, opts.allowDirty);
+  // progress on stderr when it is a terminal (the vitest workers' stderr is not), unless AUDIT_PROGRESS says otherwise
+  if (process.env.AUDIT_PROGRESS === undefined && process.stderr.isTTY) process.env.AUDIT_PROGRESS = '1';
   // every core by default (vitest's own default leaves one core to its main process, which mostly waits here)
   const cores = availableParallelism();
   const workers = opts.workers ?? cores;
   const t0 = performance.now();
-  const vitest = await startVitest('test', filters, {
+  let stop: () => Promise<unknown> = async () => undefined;
+  const session = auditSession({ outDir, tier: opts.tier, seed: opts.seed, claimsRequested: opts.claim, shouldWrite: () => !guard.interrupted && !replay, ...(opts.shard ? { shard: opts.shard } : {}) });
+  const guard = guardInterrupts('audit', () => stop(), () => session.written !== undefined);
+  const vitest = await createVitest('test', {
     run: true,
     watch: false,
     project: 'claims',
-    reporters: ['default', reporter],
+    reporters: [session.console, session.report],
     maxWorkers: workers,
     ...(opts.shard ? { shard: `${opts.shard.index}/${opts.shard.count}` } : {}),
   });
-  await vitest.close();
-  const seconds = (performance.now() - t0) / 1000;
-  if (reporter.interrupted) {
-    console.error('audit: interrupted; no report was written');
-    return 1;
+  stop = () => vitest.close();
+  const n = opts.claim.length > 0 ? new Set(opts.claim).size : allClaimIds().length;
+  console.error(replay ? `audit: replaying search ${JSON.stringify(opts.search ?? 'main')} of ${opts.claim[0]} at path ${opts.path} (${opts.tier} tier, seed ${opts.seed})` : `audit: ${n} claim${n === 1 ? '' : 's'} (${opts.tier} tier, seed ${opts.seed}${opts.shard ? `, shard ${opts.shard.index}/${opts.shard.count}` : ''}); report to ${outDir}`);
+  try {
+    await vitest.start(filters);
+  } finally {
+    await vitest.close();
   }
-  if (!written) {
+  const seconds = (performance.now() - t0) / 1000;
+  if (guard.interrupted) return process.exitCode as number;
+  guard.dispose();
+  if (replay) {
+    const r = session.console.replays[0];
+    if (!r) {
+      console.error(`audit: the replay of ${opts.claim[0]} did not reach a search (the check could not run; see above)`);
+      return 1;
+    }
+    const { text, code } = describeReplay(r);
+    if (code === 0) console.log(text);
+    else console.error(r.status === 'no-such-search' ? `invalid search: ${r.message}` : `invalid path: ${text}`);
+    return code;
+  }
+  const w = session.written;
+  if (!w) {
     console.error('audit: no report was written (see the errors above)');
     return 1;
   }
-  const w = written as { files: string[]; runs: ClaimRun[]; errors: number };
-  const tally = new Map<string, number>();
-  for (const r of w.runs) tally.set(r.verdict, (tally.get(r.verdict) ?? 0) + 1);
-  const shard = opts.shard ? `, shard ${opts.shard.index}/${opts.shard.count}` : '';
-  console.log(`\naudit (${opts.tier} tier, seed ${opts.seed}${shard}): ${w.runs.length} claims: ${[...tally].map(([v, n]) => `${n} ${v}`).join(', ')}${w.errors ? `; ${w.errors} checks could not run` : ''}`);
-  console.log(`wrote ${w.files.join(', ')}`);
+  console.log(`wrote ${w.files.length} files to ${outDir} (REPORT.md, index.html, claims.json, claims/, figures/)`);
   console.log(`wall time ${seconds.toFixed(1)} s on ${cores} core${cores === 1 ? '' : 's'} (${workers} vitest worker${workers === 1 ? '' : 's'})`);
-  if (w.errors > 0) return 1;
+  if (w.errors.length > 0) return 1;
   if (opts.strict && w.runs.some((r) => r.verdict !== 'holds')) return 1;
   return 0;
 }

@@ -142,6 +142,8 @@ async function main(): Promise<number> {
   process.env[ENV.searchLog] = log;
   delete process.env[ENV.path];
   delete process.env[ENV.search];
+  // progress of the search on stderr when it is a terminal (the vitest worker's stderr is not)
+  if (process.env.AUDIT_PROGRESS === undefined && process.stderr.isTTY) process.env.AUDIT_PROGRESS = '1';
   const collect = new CollectRun();
   try {
     const vitest = await startVitest('test', [file], { run: true, watch: false, project: 'claims', reporters: [collect] });

@@ -42,10 +42,69 @@ interface ViewInternals {
   _origin: [number, number];
 }
 
-/** The same as `new vega.View(vega.parse(vl.compile(spec).spec), { renderer: 'none' }).toSVG()`, synchronously. */
+/** Longest line of a title, in characters; longer titles wrap onto lines (at spaces). */
+export const TITLE_LINE = 100;
+
+/** A title's text split into lines of at most TITLE_LINE characters (a word longer than that stays whole). */
+export function wrapTitle(text: string, width = TITLE_LINE): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter((w) => w !== '')) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  if (line !== '') lines.push(line);
+  return lines;
+}
+
+const LIMIT_KEYS = new Set(['limit', 'labelLimit', 'titleLimit']);
+
+function unlimited(v: unknown, key: string): unknown {
+  if (Array.isArray(v)) return v.map((x) => unlimited(x, ''));
+  if (v === null || typeof v !== 'object') {
+    if (key === 'title' && typeof v === 'string' && v.length > TITLE_LINE) return wrapTitle(v);
+    return v;
+  }
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
+    if (k === 'data' || k === 'values') out[k] = x;
+    else if (LIMIT_KEYS.has(k) && typeof x === 'number') out[k] = 0;
+    else if (key === 'title' && k === 'text' && typeof x === 'string' && x.length > TITLE_LINE) out[k] = wrapTitle(x);
+    else out[k] = unlimited(x, k);
+  }
+  return out;
+}
+
+/**
+ * The spec as the report draws it: no text is ever cut. Every `limit`, `labelLimit` and `titleLimit` (which make vega
+ * truncate with an ellipsis) is lifted, long titles wrap onto lines instead, and the default padding leaves room on
+ * the right for text that a browser's fonts draw wider than vega's estimate.
+ */
+export function uncut(spec: Record<string, unknown>): Record<string, unknown> {
+  const s = unlimited(spec, '') as Record<string, unknown>;
+  const config = (s.config ?? {}) as Record<string, Record<string, unknown> | undefined>;
+  const none = (k: string, extra: Record<string, unknown>) => ({ ...(config[k] ?? {}), ...extra });
+  s.config = {
+    ...config,
+    legend: none('legend', { labelLimit: 0, titleLimit: 0 }),
+    axis: none('axis', { labelLimit: 0, titleLimit: 0 }),
+    header: none('header', { labelLimit: 0, titleLimit: 0 }),
+    title: none('title', { limit: 0 }),
+  };
+  if (s.padding === undefined) s.padding = { left: 5, top: 5, bottom: 5, right: 40 };
+  return s;
+}
+
+function compile(spec: Record<string, unknown>): vega.Spec {
+  return vl.compile(uncut(spec) as unknown as vl.TopLevelSpec).spec;
+}
+
+/** The same as `new vega.View(vega.parse(vl.compile(uncut(spec)).spec), { renderer: 'none' }).toSVG()`, synchronously. */
 export function renderSvg(spec: Record<string, unknown>): string {
   vega.resetSVGDefIds(); // clip-path and gradient ids restart per figure: the SVG depends on its spec only
-  const view = new vega.View(vega.parse(vl.compile(spec as unknown as vl.TopLevelSpec).spec), { renderer: 'none' });
+  const view = new vega.View(vega.parse(compile(spec)), { renderer: 'none' });
   try {
     view.run();
     const v = view as unknown as ViewInternals;
@@ -66,7 +125,7 @@ export function renderSvg(spec: Record<string, unknown>): string {
 /** The documented asynchronous path (used by the tests to check renderSvg). */
 export async function renderSvgAsync(spec: Record<string, unknown>): Promise<string> {
   vega.resetSVGDefIds();
-  const view = new vega.View(vega.parse(vl.compile(spec as unknown as vl.TopLevelSpec).spec), { renderer: 'none' });
+  const view = new vega.View(vega.parse(compile(spec)), { renderer: 'none' });
   try {
     return await view.toSVG();
   } finally {

@@ -87,7 +87,7 @@ export function mergeReports(shards: { file: string; report: ClaimsReport }[], o
       const b = JSON.stringify(s.report.provenance[key]);
       if (a !== b) fail(s.file, `provenance.${key} is ${b}, but ${first.file} has ${a}: not shards of one audit`);
     }
-    if (s.report.methods.familySize !== first.report.methods.familySize) fail(s.file, `methods.familySize ${s.report.methods.familySize} differs from ${first.file}'s ${first.report.methods.familySize}`);
+    if (JSON.stringify(s.report.methods) !== JSON.stringify(first.report.methods)) fail(s.file, `methods differ from ${first.file}'s (family size ${s.report.methods.familySize} vs ${first.report.methods.familySize}): not shards of one audit`);
     for (const id of [...s.report.claims.map((c) => c.id), ...s.report.errors.map((e) => errorClaim(e.id))]) {
       const other = seen.get(id);
       if (other !== undefined) fail(s.file, `claim ${id} is also in ${other}: the shards overlap (the same shard given twice?)`);
@@ -101,19 +101,14 @@ export function mergeReports(shards: { file: string; report: ClaimsReport }[], o
   const extra = [...seen.keys()].filter((id) => !expected.includes(id));
   if (extra.length > 0) fail('merge', `the shard reports hold claims the audit did not ask for: ${extra.join(', ')}`);
   const latest = shards.map((s) => s.report.provenance.date).sort().at(-1) as string;
-  const report = buildReport({
+  // the shards' provenance (the commit, packages and Node that ran them) and methods, not the merging machine's
+  return buildReport({
     runs: shards.flatMap((s) => s.report.claims),
     errors: shards.flatMap((s) => s.report.errors),
     order,
-    tier: p.tier,
-    seed: p.seed,
-    familySize: first.report.methods.familySize,
-    claimsRequested: [...p.claimsRequested],
-    now: new Date(latest),
+    provenance: { ...p, date: latest, dirty: shards.some((s) => s.report.provenance.dirty) },
+    methods: first.report.methods,
   });
-  // the shards' provenance (the commit, packages and Node that ran them), not the merging machine's
-  report.provenance = { ...p, date: latest, dirty: shards.some((s) => s.report.provenance.dirty) };
-  return report;
 }
 
 /**
@@ -125,6 +120,6 @@ export async function mergeShardDirs(dirs: readonly string[], outDir: string, or
   const out = resolve(outDir);
   for (const s of shards) if (resolve(s.file) === join(out, 'claims.json')) fail('out', `${outDir} is where shard ${basename(s.file)} lies: write the merged report elsewhere`);
   const report = mergeReports(shards, order, allIds);
-  const { files } = await writeReport(out, report);
+  const { files } = writeReport(out, report);
   return { files, report };
 }

@@ -1,4 +1,4 @@
-import type { ClaimRun, Tier } from '../verdict/types.js';
+import type { ClaimRun, RuleId, Tier } from '../verdict/types.js';
 import type { CoverageRow } from './coverage.js';
 
 /** reports/claims.json, versioned. Bump SCHEMA_VERSION on any incompatible change. */
@@ -18,6 +18,13 @@ export interface Provenance {
   claimsRequested: string[];
 }
 
+/** A decision rule as the report's Methods section states it once (arrives as data from src/cli). */
+export interface RuleDescription {
+  id: RuleId;
+  name: string;
+  policy: string;
+}
+
 export interface Methods {
   familyAlpha: number;
   familySize: number;
@@ -25,6 +32,10 @@ export interface Methods {
   correction: string;
   intervals: string;
   notes: string[];
+  /** the decision rules, each stated once (optional in schema version 1) */
+  rules?: RuleDescription[];
+  /** the calibration of the decisions on constructed truths, in words */
+  calibration?: string;
 }
 
 /** A claim whose check threw (a defect of the check, not a verdict). */

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /**
@@ -50,4 +50,43 @@ export function writeAtomically(dir: string, files: Record<string, string>): str
   }
   for (const p of placed) if (p.backup !== undefined) rmSync(p.backup, { force: true });
   return staged.map(([, t]) => t);
+}
+
+function alive(pid: number): boolean {
+  if (pid === process.pid) return false; // a write of this process is synchronous: none is under way while this runs
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes what a killed write left in a report folder (and its figures/ and claims/): staged files (.tmp-<pid>-...)
+ * are deleted; a previous version moved aside (.old-<pid>-...) is put back where its file is missing, else deleted.
+ * Only leftovers of processes that no longer run are touched, so a concurrent audit's write is left alone.
+ * Returns the names it removed or restored.
+ */
+export function cleanLeftovers(dir: string): string[] {
+  const done: string[] = [];
+  for (const sub of ['', 'figures', 'claims']) {
+    const folder = join(dir, sub);
+    let names: string[];
+    try {
+      names = readdirSync(folder);
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      const m = /^\.(tmp|old)-(\d+)-[0-9a-z]+-(.+)$/.exec(name);
+      if (!m || alive(Number(m[2]))) continue;
+      const path = join(folder, name);
+      const target = join(folder, m[3] as string);
+      if (m[1] === 'old' && !existsSync(target)) renameSync(path, target);
+      else rmSync(path, { force: true, recursive: true });
+      done.push(join(sub, name));
+    }
+  }
+  return done;
 }

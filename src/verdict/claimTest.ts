@@ -1,13 +1,17 @@
 import { expect, it } from 'vitest';
 import { FAMILY_SIZE_FROM_REGISTRY as FAMILY_SIZE } from './family.js';
 import { configFromEnv } from './config.js';
-import { makeContext, type ClaimContext } from './context.js';
-import { replayCommand } from './search.js';
+import { makeContext, searchesRun, type ClaimContext } from './context.js';
+import { ReplayFinished, replayCommand, type ReplayOutcome } from './search.js';
 import type { ClaimOutcome, ClaimRecord, ClaimRun } from './types.js';
+
+/** What a replay left: what the path led to, or that the claim ran no search of that name (and the searches it ran). */
+export type ReplayMeta = ReplayOutcome | { claim: string; search: string; path: string; status: 'no-such-search'; searches: string[]; message: string };
 
 declare module '@vitest/runner' {
   interface TaskMeta {
     claimRun?: ClaimRun;
+    replay?: ReplayMeta;
   }
 }
 
@@ -22,10 +26,26 @@ function assertFinite(value: unknown, where: string): void {
 
 /** Computes a claim's verdict and evidence (fast-check's `check`: never throws for a failing claim). */
 export async function checkClaim<D>(record: ClaimRecord<D>, check: (ctx: ClaimContext<D>) => ClaimOutcome | Promise<ClaimOutcome>): Promise<ClaimRun> {
+  return (await checkOrReplay(record, check)).run as ClaimRun;
+}
+
+/** As checkClaim; in a replay (`--search NAME --path P`), what the replayed search found instead of a run. */
+async function checkOrReplay<D>(record: ClaimRecord<D>, check: (ctx: ClaimContext<D>) => ClaimOutcome | Promise<ClaimOutcome>): Promise<{ run?: ClaimRun; replay?: ReplayMeta }> {
   const config = configFromEnv();
   const ctx = makeContext(record, config, FAMILY_SIZE);
   const t0 = performance.now();
-  const outcome = await check(ctx);
+  let outcome: ClaimOutcome;
+  try {
+    outcome = await check(ctx);
+  } catch (e) {
+    if (e instanceof ReplayFinished) return { replay: e.outcome };
+    throw e;
+  }
+  if (config.replay !== undefined) {
+    const { search, path } = config.replay;
+    const searches = [...searchesRun(ctx)];
+    return { replay: { claim: record.id, search, path, status: 'no-such-search', searches, message: `${record.id} has no search named ${JSON.stringify(search)}; its searches: ${searches.join(', ') || 'none'}` } };
+  }
   const run: ClaimRun = {
     ...outcome,
     id: record.id,
@@ -45,22 +65,28 @@ export async function checkClaim<D>(record: ClaimRecord<D>, check: (ctx: ClaimCo
     seconds: Math.round((performance.now() - t0) / 10) / 100,
   };
   assertFinite({ evidence: run.evidence, tables: run.tables ?? {} }, record.id);
-  return run;
+  return { run };
 }
 
 /**
- * Registers a claim as a vitest test (fast-check's `assert`): in audit mode a verdict other than
- * "holds" fails the test; in conformance mode (`npm test`) the verdict must equal the reviewed expectation.
- * The ClaimRun travels to the reporter in task.meta.
+ * Registers a claim as a vitest test (fast-check's `assert`). In audit mode the verdict is a finding, not a test
+ * failure: the test passes with the ClaimRun in task.meta (the audit's console prints it as a verdict line), and fails
+ * only when the check itself crashed. In conformance mode (`npm test`) the verdict must equal the reviewed expectation.
+ * A replay leaves what it found in task.meta.replay.
  */
 export function claimTest<D>(record: ClaimRecord<D>, check: (ctx: ClaimContext<D>) => ClaimOutcome | Promise<ClaimOutcome>): void {
   const tier = configFromEnv().tier;
   it(record.id, { timeout: TIMEOUT_MS[tier] }, async ({ task }) => {
-    const run = await checkClaim(record, check);
-    task.meta.claimRun = run;
+    const { run, replay } = await checkOrReplay(record, check);
+    if (replay) {
+      task.meta.replay = replay;
+      return;
+    }
+    const r = run as ClaimRun;
+    task.meta.claimRun = r;
     const cfg = configFromEnv();
-    const cx = run.counterexample ? `\ncounterexample: ${run.counterexample.message}\nreplay: ${run.counterexample.replay}` : '';
-    if (cfg.mode === 'audit') expect(run.verdict, `${record.id}: ${run.summary}${cx}`).toBe('holds');
-    else expect(run.verdict, `${record.id}: ${run.summary}${cx}\nreviewed expectation: ${record.expected.reason}`).toBe(record.expected.verdict);
+    if (cfg.mode === 'audit') return;
+    const cx = r.counterexample ? `\ncounterexample: ${r.counterexample.message}\nreplay: ${r.counterexample.replay}` : '';
+    expect(r.verdict, `${record.id}: ${r.summary}${cx}\nreviewed expectation: ${record.expected.reason}`).toBe(record.expected.verdict);
   });
 }

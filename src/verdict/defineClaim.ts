@@ -1,9 +1,10 @@
 import { expect, it } from 'vitest';
 import { configFromEnv } from './config.js';
-import { makeContext, type ClaimContext } from './context.js';
+import type { ReplayMeta } from './claimTest.js';
+import { makeContext, searchesRun, type ClaimContext } from './context.js';
 import { decisionEvidence, type Decision } from './checks/decision.js';
 import { monitorObservations, type PremiseMonitor } from './monitor.js';
-import { replayCommand } from './search.js';
+import { ReplayFinished, replayCommand } from './search.js';
 import type { ClaimRecord, ClaimRun, Counterexample, Evidence, Exploration, FigureSpec, HypothesisReport, RateComparison, StatementParams, TwinResult } from './types.js';
 
 /**
@@ -62,15 +63,43 @@ function rateOf(d: Decision): RateComparison | undefined {
 
 /** Computes a declared claim's run (fast-check's `check`: never throws for a failing claim). */
 export async function checkDefinedClaim<D, S extends StatementParams, M>(record: ClaimRecord<D, S>, spec: ClaimSpec<D, S, M>, suite: ClaimSuite): Promise<ClaimRun> {
+  const r = await checkOrReplayDefined(record, spec, suite);
+  if (!r.run) throw new Error(`${record.id}: a replay (${r.replay?.message ?? ''}) gives no claim run`);
+  return r.run;
+}
+
+/** As checkDefinedClaim; in a replay (`--search NAME --path P`), what the replayed search found instead of a run. */
+export async function checkOrReplayDefined<D, S extends StatementParams, M>(record: ClaimRecord<D, S>, spec: ClaimSpec<D, S, M>, suite: ClaimSuite): Promise<{ run?: ClaimRun; replay?: ReplayMeta }> {
+  try {
+    return { run: await runDefined(record, spec, suite) };
+  } catch (e) {
+    if (e instanceof ReplayFinished) return { replay: e.outcome };
+    if (e instanceof NoSuchSearch) return { replay: e.meta };
+    throw e;
+  }
+}
+
+class NoSuchSearch extends Error {
+  constructor(readonly meta: ReplayMeta) {
+    super(meta.message);
+  }
+}
+
+async function runDefined<D, S extends StatementParams, M>(record: ClaimRecord<D, S>, spec: ClaimSpec<D, S, M>, suite: ClaimSuite): Promise<ClaimRun> {
   if (!record.statement || !record.rule || !record.twins || record.twins.length === 0) throw new Error(`${record.id}: a declared claim needs rule, statement and at least one false twin in its record`);
   const config = configFromEnv();
   const ctx = makeContext<D>(record, config, suite.familySize);
   const t0 = performance.now();
   const m = await spec.measure(ctx);
   const decision = spec.decide(m, record.statement, ctx, 'statement');
+  if (config.replay !== undefined) {
+    // the replayed search ends the claim by throwing ReplayFinished; reaching here means no search had that name
+    const { search, path } = config.replay;
+    const searches = [...searchesRun(ctx)];
+    throw new NoSuchSearch({ claim: record.id, search, path, status: 'no-such-search', searches, message: `${record.id} has no search named ${JSON.stringify(search)}; its searches: ${searches.join(', ') || 'none'}` });
+  }
   if (decision.rule !== record.rule) throw new Error(`${record.id}: decided by rule ${decision.rule} but the record declares ${record.rule}`);
-  // a replay re-runs one search of the statement: the twins are not evaluated then (their searches have other paths)
-  const twins: TwinResult[] = (config.replay ? [] : record.twins).map((t) => {
+  const twins: TwinResult[] = record.twins.map((t) => {
     const d = spec.decide(m, { ...record.statement, ...t.statement } as S, ctx, t.id);
     return { id: t.id, change: t.change, verdict: d.verdict, because: d.because, rejected: d.verdict === 'fails' };
   });
@@ -121,19 +150,22 @@ const TIMEOUT_MS = { quick: 300_000, paper: 3_600_000 } as const;
 /**
  * Registers a declared claim as a vitest test. Conformance mode (`npm test`): the verdict must equal the reviewed
  * expectation AND every false twin must be rejected (a check that cannot reject its twin cannot support its holds).
- * Audit mode: a verdict other than holds fails the test; the run travels to the reporter in task.meta.
+ * Audit mode: the verdict is a finding; the run travels to the reporter in task.meta (a replay leaves task.meta.replay).
  */
 export function defineClaim<D, S extends StatementParams, M>(record: ClaimRecord<D, S>, spec: ClaimSpec<D, S, M>, suite: ClaimSuite): void {
   const tier = configFromEnv().tier;
   it(record.id, { timeout: TIMEOUT_MS[tier] }, async ({ task }) => {
-    const run = await checkDefinedClaim(record, spec, suite);
-    task.meta.claimRun = run;
-    const cfg = configFromEnv();
-    const cx = run.counterexample ? `\ncounterexample: ${run.counterexample.message}\nreplay: ${run.counterexample.replay}` : '';
-    if (cfg.mode === 'audit') {
-      expect(run.verdict, `${record.id}: ${run.summary}${cx}`).toBe('holds');
+    const { run: r, replay } = await checkOrReplayDefined(record, spec, suite);
+    if (replay) {
+      task.meta.replay = replay;
       return;
     }
+    const run = r as ClaimRun;
+    task.meta.claimRun = run;
+    const cfg = configFromEnv();
+    // audit mode: the verdict is a finding, not a test failure (the console prints it); only a crash fails the test
+    if (cfg.mode === 'audit') return;
+    const cx = run.counterexample ? `\ncounterexample: ${run.counterexample.message}\nreplay: ${run.counterexample.replay}` : '';
     const kept = (run.twins ?? []).filter((t) => !t.rejected);
     expect(kept.map((t) => `${t.id} (${t.change}): ${t.verdict}: ${t.because}`), `${record.id}: false twins the check did not reject`).toEqual([]);
     expect(run.verdict, `${record.id}: ${run.summary}${cx}\nreviewed expectation: ${record.expected.reason}`).toBe(record.expected.verdict);

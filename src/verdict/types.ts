@@ -103,6 +103,8 @@ export interface Counterexample {
   /** what failed on it, with the numbers */
   message: string;
   replay: string;
+  /** how far the case is from the boundary (negative: violated), when the search measured it */
+  margin?: number;
 }
 
 /** Breaking one hypothesis at a time: what each hypothesis is needed for. */
@@ -181,6 +183,7 @@ export interface ClaimRun extends ClaimOutcome {
   /** for a statement: what its printed proof is worth where tested (src/verdict/proofStatus.ts) */
   proofStatus?: ProofStatus;
 }
+
 
 /** The decision rules (src/verdict/checks/): one per kind of claim; every claim and proof step names the one that decided it. */
 export type RuleId = 'identity' | 'inequality' | 'high-probability' | 'rate' | 'time-bound' | 'empirical-effect';

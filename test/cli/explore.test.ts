@@ -5,8 +5,8 @@ import { ALL_CLAIMS } from '../../theorems/index.js';
 import { describeExploration, knownSearches } from '../../src/cli/explore.js';
 
 const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
-function explore(args: string[]): { code: number | null; out: string; err: string } {
-  const env: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: '0' };
+function explore(args: string[], extra: NodeJS.ProcessEnv = {}): { code: number | null; out: string; err: string } {
+  const env: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: '0', ...extra };
   for (const k of ['AUDIT_MODE', 'AUDIT_PATH', 'AUDIT_SEARCH', 'AUDIT_RUNS', 'AUDIT_EXPLORE', 'AUDIT_SEARCH_LOG']) delete env[k];
   const r = spawnSync(tsx, ['src/cli/explore.ts', ...args], { encoding: 'utf8', env });
   return { code: r.status, out: r.stdout, err: r.stderr };
@@ -46,7 +46,9 @@ describe('the searches a claim can run are known before it runs', () => {
 
 describe('npm run explore runs one search and prints the minimal configuration with its replay command', () => {
   it('eq-3.theta-step --violate printed', () => {
-    const r = explore(['eq-3.theta-step', '--violate', 'printed', '--runs', '20', '--seed', '11']);
+    const r = explore(['eq-3.theta-step', '--violate', 'printed', '--runs', '20', '--seed', '11'], { AUDIT_PROGRESS: '1', AUDIT_PROGRESS_QUIET: '0' });
+    // progress of the explored search on stderr, ending at 100% (the shrinking after a failure is not counted)
+    expect(r.err).toMatch(/^eq-3\.theta-step search printed: 100% \| 20\/20 runs \| [\d.,-]+ runs\/s \| done in \d+s$/m);
     expect(r.code, r.err).toBe(0);
     expect(r.out).toContain('claim eq-3.theta-step, search "printed" (tier quick, seed 11)');
     expect(r.out).toMatch(/in 20 runs/);

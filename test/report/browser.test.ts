@@ -18,7 +18,7 @@ const present = existsSync(CHROMIUM);
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 describe.skipIf(!present)(present ? 'index.html in headless Chromium' : `index.html in headless Chromium: SKIPPED, ${CHROMIUM} not found (install Debian's chromium; .ci/run does)`, () => {
-  it('renders without console errors, with the claim table, the uses graph and every figure drawn', async () => {
+  it('renders index.html and the claim pages without console errors: the claim table, the graph, the gallery, every figure drawn with no text cut', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'report-html-'));
     const profile = mkdtempSync(join(tmpdir(), 'chromium-profile-'));
     const report = toyReport();
@@ -35,25 +35,42 @@ describe.skipIf(!present)(present ? 'index.html in headless Chromium' : `index.h
       const res = await page.goto(pathToFileURL(join(dir, 'index.html')).href, { waitUntil: 'load' });
       expect(res?.ok() ?? true).toBe(true);
       expect(await page.title()).toContain('Audit');
-      // the claim table: one row per claim, each linking to its anchor
-      const rows = await page.locator('table.claim-table tbody tr').count();
-      expect(rows).toBe(report.claims.length);
-      for (const c of report.claims) expect(await page.locator(`section[id="${c.id}"]`).count()).toBe(1);
-      // the figures: inline SVGs with a real size and drawn marks
-      const figs = page.locator('figure.figure svg');
-      expect(await figs.count()).toBe(figures.length);
+      // the claim table: one row per claim, each row an anchor, each linking to the claim's page
+      expect(await page.locator('table.claim-table tbody tr').count()).toBe(report.claims.length);
+      for (const c of report.claims) expect(await page.locator(`tr[id="${c.id}"] a[href="claims/${c.id}.html#${c.id}"]`).count()).toBe(1);
+      // the gallery: every figure loaded as an image
+      const imgs = page.locator('.gallery img');
+      expect(await imgs.count()).toBe(figures.length);
       for (let i = 0; i < figures.length; i++) {
-        const box = await figs.nth(i).boundingBox();
-        expect(box && box.width > 100 && box.height > 60).toBe(true);
-        expect(await figs.nth(i).locator('path, circle, line').count()).toBeGreaterThan(3);
+        await imgs.nth(i).scrollIntoViewIfNeeded();
+        await expect.poll(() => imgs.nth(i).evaluate((el) => { const img = el as unknown as { complete: boolean; naturalWidth: number }; return img.complete ? img.naturalWidth : 0; }), { timeout: 10_000 }).toBeGreaterThan(100);
       }
-      // the graph of `uses`, coloured by verdict, with links to the sections
+      // the graph: a node per claim, coloured by verdict, outlined by proof status, linking to the claim's page
       expect(await page.locator('svg.graph rect').count()).toBe(report.claims.length);
-      await page.locator('svg.graph a').first().click();
-      expect(page.url()).toMatch(/#toy\.base$/);
-      // the citation block
+      expect(await page.locator('svg.graph g[data-proof="gap"] rect').getAttribute('stroke-dasharray')).toBeTruthy();
       expect(await page.locator('pre.cite').innerText()).toContain('seed     7');
       if (process.env.REPORT_SCREENSHOT) await page.screenshot({ path: process.env.REPORT_SCREENSHOT, fullPage: true });
+      await page.locator('svg.graph a').first().click();
+      await page.waitForLoadState('load');
+      expect(page.url()).toMatch(/claims\/toy\.base\.html#toy\.base$/);
+      // a claim page: its figures inline, drawn, and no text of a figure outside the figure
+      const figs = page.locator('figure.figure svg');
+      const mine = figures.filter((f) => f.claim === 'toy.base');
+      expect(await figs.count()).toBe(mine.length);
+      for (let i = 0; i < mine.length; i++) {
+        const svg = figs.nth(i);
+        const box = await svg.boundingBox();
+        expect(box && box.width > 100 && box.height > 60).toBe(true);
+        expect(await svg.locator('path, circle, line').count()).toBeGreaterThan(3);
+        const outside = await svg.evaluate((el) => {
+          const b = el.getBoundingClientRect();
+          return [...el.querySelectorAll('text')].filter((t) => {
+            const r = t.getBoundingClientRect();
+            return r.width > 0 && (r.left < b.left - 0.5 || r.right > b.right + 0.5 || r.top < b.top - 0.5 || r.bottom > b.bottom + 0.5);
+          }).map((t) => t.textContent);
+        });
+        expect(outside).toEqual([]);
+      }
       expect(problems).toEqual([]);
     } finally {
       await ctx.close();

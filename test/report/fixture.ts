@@ -1,5 +1,5 @@
 import { buildReport } from '../../src/report/build.js';
-import type { ClaimsReport } from '../../src/report/schema.js';
+import type { ClaimsReport, Methods, Provenance } from '../../src/report/schema.js';
 import type { ClaimRun, FigureSpec } from '../../src/verdict/types.js';
 
 /** A small synthetic report (three claims, three figures, a `uses` edge, a counterexample): for the report's own tests. */
@@ -71,14 +71,46 @@ export function toyRun(id: string, verdict: ClaimRun['verdict'], extra: Partial<
   };
 }
 
+export function toyProvenance(extra: Partial<Provenance> = {}): Provenance {
+  return { commit: '0123456789abcdef0123456789abcdef01234567', dirty: false, date: new Date(0).toISOString(), tier: 'quick', seed: 7, node: 'v20.0.0', packages: { vitest: '4.1.12' }, backend: 'cpu', claimsRequested: [], ...extra };
+}
+
+export function toyMethods(): Methods {
+  return {
+    familyAlpha: 0.05,
+    familySize: 100,
+    perTestAlpha: 5e-4,
+    correction: 'Bonferroni',
+    intervals: 'Clopper-Pearson',
+    notes: ['a note'],
+    rules: [
+      { id: 'identity', name: 'Identity to rounding', policy: 'holds when every case agrees to the stated tolerance' },
+      { id: 'rate', name: 'Scaling law', policy: 'the measured exponent with its interval beside the claimed one' },
+    ],
+    calibration: 'Calibration: toy.',
+  };
+}
+
 export function toyReport(): ClaimsReport {
   const runs = [
-    toyRun('toy.base', 'holds', { figures: [LINE, FACET] }),
-    toyRun('toy.user', 'erratum', { uses: ['toy.base', 'not.run'], figures: [SCATTER] }),
+    toyRun('toy.base', 'holds', {
+      figures: [LINE, FACET],
+      rule: 'identity',
+      because: 'every case agreed to 1e-9',
+      twins: [{ id: 'toy.base~twice', change: 'constant doubled', verdict: 'fails', because: 'gap 0.5 at m = 3', rejected: true }],
+      rates: [{ quantity: 'gap', variable: 'm', claimed: 'O(1/m)', claimedExponent: -1, measuredExponent: -1.02, ci: [-1.1, -0.95], looseness: 'tight' }],
+      proofStatus: { status: 'gap', stepsChecked: 2, stepsDisplayed: 5, failing: ['toy.step'], unevaluable: [{ id: 'toy.cite', reason: 'cites an external theorem' }] },
+    }),
+    toyRun('toy.step', 'fails', { proofOf: 'toy.base', rule: 'inequality' }),
+    toyRun('toy.user', 'erratum', {
+      uses: ['toy.base', 'not.run'],
+      figures: [SCATTER],
+      contradictions: [{ observedIn: 'toy.failing', against: 'toy.user', premise: 'lazy regime', observation: 'a norm of 3', message: 'toy.failing entered the premise of toy.user and saw a norm of 3' }],
+    }),
     toyRun('toy.failing', 'fails', {
       uses: ['toy.user'],
       counterexample: { search: 'main', fcSeed: 1, path: '3:0', numShrinks: 2, case: { seed: 1 }, message: 'violated', replay: 'npm run audit -- --claim toy.failing --tier quick --seed 7 --search main --path 3:0' },
     }),
   ];
-  return buildReport({ runs, errors: [], order: runs.map((r) => r.id), tier: 'quick', seed: 7, familySize: 100, claimsRequested: [], now: new Date(0) });
+  return buildReport({ runs, errors: [], order: runs.map((r) => r.id), provenance: toyProvenance(), methods: toyMethods() });
 }

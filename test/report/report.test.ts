@@ -7,6 +7,7 @@ import { coverage, namesStatement } from '../../src/report/coverage.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { writeAtomically } from '../../src/report/write.js';
 import type { ClaimRun } from '../../src/verdict/types.js';
+import { toyMethods, toyProvenance } from './fixture.js';
 
 function run(id: string, verdict: ClaimRun['verdict'], sources: ClaimRun['sources']): ClaimRun {
   return {
@@ -58,18 +59,14 @@ describe('the report', () => {
       runs: [run('second', 'erratum', { aaai: ['Eq. (3)'] }), run('first', 'holds', { aaai: ['Theorem 2'] })],
       errors: [],
       order: ['first', 'second'],
-      tier: 'quick',
-      seed: 1,
-      familySize: 5,
-      claimsRequested: [],
-      now: new Date(0),
+      provenance: toyProvenance({ seed: 1 }),
+      methods: { ...toyMethods(), familySize: 5, perTestAlpha: 0.01 },
     });
     expect(rep.claims.map((c) => c.id)).toEqual(['first', 'second']);
     expect(rep.methods.perTestAlpha).toBeCloseTo(0.01, 12);
     const md = renderMarkdown(rep);
-    expect(md).toContain('<a id="second"></a>');
-    expect(md).toContain('| [second](#second) | AAAI Eq. (3) | **erratum** | summary of second |');
-    expect(md).toContain('npm run audit -- --claim first');
+    expect(md).toContain('| <a id="second"></a>[second](claims/second.md#second) | **erratum** | summary of second |');
+    expect(md).toContain('npm run audit -- --tier quick --seed 1');
     expect(md).toContain('1970-01-01T00:00:00.000Z');
   });
 

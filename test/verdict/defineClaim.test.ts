@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { inequalityRule } from '../../src/verdict/checks/inequality.js';
-import { checkDefinedClaim, type ClaimSpec } from '../../src/verdict/defineClaim.js';
+import { checkDefinedClaim, checkOrReplayDefined, type ClaimSpec } from '../../src/verdict/defineClaim.js';
 import type { PremiseMonitor } from '../../src/verdict/monitor.js';
 import type { ClaimRecord } from '../../src/verdict/types.js';
 
@@ -68,7 +68,7 @@ describe('defineClaim', () => {
     await expect(checkDefinedClaim({ ...record, twins: [] }, spec, { familySize: 1, monitors: [] })).rejects.toThrow(/false twin/);
     await expect(checkDefinedClaim({ ...record, rule: 'identity' }, spec, { familySize: 1, monitors: [] })).rejects.toThrow(/declares identity/);
   });
-  it('passes the variant to decide, and evaluates no twin during a replay', async () => {
+  it('passes the variant to decide; a replay of a search the claim does not run says so, naming its searches', async () => {
     const seen: string[] = [];
     const tracking = { ...spec, decide: (xs: number[], s: S, ctx: Parameters<typeof spec.decide>[2], variant: string) => (seen.push(variant), spec.decide(xs, s, ctx, variant)) };
     await checkDefinedClaim(record, tracking, { familySize: 1, monitors: [] });
@@ -76,8 +76,9 @@ describe('defineClaim', () => {
     process.env.AUDIT_PATH = '0';
     process.env.AUDIT_SEARCH = 'other';
     try {
-      const run = await checkDefinedClaim(record, spec, { familySize: 1, monitors: [] });
-      expect(run.twins).toEqual([]);
+      const r = await checkOrReplayDefined(record, spec, { familySize: 1, monitors: [] });
+      expect(r.run).toBeUndefined();
+      expect(r.replay).toMatchObject({ status: 'no-such-search', searches: ['main/1/2'] });
     } finally {
       delete process.env.AUDIT_PATH;
       delete process.env.AUDIT_SEARCH;

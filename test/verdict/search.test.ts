@@ -62,7 +62,7 @@ describe('replay of a path that does not fail', () => {
   it('is an error, never a silent pass', () => {
     const cfg = { mode: 'audit' as const, tier: 'quick' as const, seed: 11, replay: { search: 'main', path: '0' } };
     const never = { ...spec, check: () => ({ violated: false, margin: 1, message: '' }) };
-    expect(() => runSearch('demo.claim', cfg, never)).toThrow(/did not reproduce a counterexample/);
+    expect(() => runSearch('demo.claim', cfg, never)).toThrow(/does not violate the claim/);
   });
 });
 
