@@ -16,32 +16,38 @@ const width = (eta: number, f = 1): number => Math.max(1, Math.round(f / Math.sq
 const a3n = (eta: number): number => Math.ceil(1 / (eta * eta) - 1e-6);
 
 /** Runs of one configuration (eta = 10^lg, width m, n samples) to the first sqrt(eta) crossing of every run, or to 1/eta^2. */
-function ensemble(ctx: ClaimContext<Lemma4Domain>, name: string, lg: number, m: number, n: number, mode: OscillationMode, seeds: number) {
+function ensemble(ctx: ClaimContext<Lemma4Domain>, name: string, lg: number, m: number, n: number, mode: OscillationMode, seeds: number, stop: 'all' | 'mean') {
   const eta = 10 ** lg;
   const horizon = Math.floor(1 / (eta * eta) + 1e-6);
   const grid = logGrid(horizon, ctx.domain.gridPerDecade);
   const config = { m, d: ctx.domain.d, n, eta, sigma: 0, thetaStarNorm: ctx.domain.thetaStarNorm };
   const every = Math.max(1, Math.floor(horizon / ctx.domain.checksPerHorizon));
-  return { eta, config, horizon, threshold: eta ** (th.bound?.value ?? 0.5), r: runEnsemble({ config, seeds, mode, horizon, threshold: eta ** (th.bound?.value ?? 0.5), grid, alphaPt: ctx.alpha / grid.length, every, divergence: th.divergence?.value ?? 1e12, seed: ctx.runSeed(name, lg, m, n, mode) }) };
+  return { eta, config, horizon, threshold: eta ** (th.bound?.value ?? 0.5), r: runEnsemble({ config, seeds, mode, horizon, threshold: eta ** (th.bound?.value ?? 0.5), grid, alphaPt: ctx.alpha / grid.length, every, divergence: th.divergence?.value ?? 1e12, stop, seed: ctx.runSeed(name, lg, m, n, mode) }) };
 }
 
-/** A search case: violated when the expectation's lower bound stays above sqrt(eta) at every logged t <= 1/eta^2. */
-function searchCase(ctx: ClaimContext<Lemma4Domain>, name: string, lg: number, m: number, n: number, mode: OscillationMode): CaseResult {
-  const e = ensemble(ctx, name, lg, m, n, mode, ctx.domain.explore.seeds);
+/** A search case: violated when the expectation's lower bound stays above sqrt(eta) at every logged t <= 1/eta^2 (fast-check repeats cases: each configuration runs once). */
+function searchCase(ctx: ClaimContext<Lemma4Domain>, seen: Map<string, CaseResult>, name: string, lg: number, m: number, n: number, mode: OscillationMode): CaseResult {
+  const key = `${name}/${lg}/${m}/${n}/${mode}`;
+  const hit = seen.get(key);
+  if (hit) return hit;
+  const e = ensemble(ctx, name, lg, m, n, mode, ctx.domain.explore.seeds, 'mean');
   const minLo = Math.min(...e.r.stats.map((s) => s.lo));
   const violated = e.r.reachedHorizon && minLo > e.threshold;
-  return { violated, margin: Number.isFinite(minLo) ? (e.threshold - minLo) / e.threshold : -1, message: `${mode} a, eta = 10^${lg}, m = ${m}, n = ${n}: smallest lower bound of E[X(t)] over t <= ${e.r.stats[e.r.stats.length - 1]?.t} is ${fmt(minLo)} vs sqrt(eta) = ${fmt(e.threshold)}; ${e.r.times.filter((t) => !t.censored).length} of ${e.r.times.length} runs met it${e.r.times.some((t) => t.diverged) ? ' (some diverged)' : ''}` };
+  const out = { violated, margin: Number.isFinite(minLo) ? (e.threshold - minLo) / e.threshold : -1, message: `${mode} a, eta = 10^${lg}, m = ${m}, n = ${n}: smallest lower bound of E[X(t)] over t <= ${e.r.stats[e.r.stats.length - 1]?.t} is ${fmt(minLo)} vs sqrt(eta) = ${fmt(e.threshold)}; ${e.r.times.filter((t) => !t.censored).length} of ${e.r.times.length} runs met it${e.r.times.some((t) => t.diverged) ? ' (some diverged)' : ''}` };
+  seen.set(key, out);
+  return out;
 }
 
 claim(record, {
   measure: (ctx) => {
     const dom = ctx.domain;
-    const sweeps = dom.etas.map((s) => ({ lg: s.etaLog10, ...ensemble(ctx, 'main', s.etaLog10, width(10 ** s.etaLog10), a3n(10 ** s.etaLog10), 'chain', s.seeds) }));
+    const sweeps = dom.etas.map((s) => ({ lg: s.etaLog10, ...ensemble(ctx, 'main', s.etaLog10, width(10 ** s.etaLog10), a3n(10 ** s.etaLog10), 'chain', s.seeds, 'all') }));
     const ex = dom.explore;
+    const seen = new Map<string, CaseResult>();
     const idx = (xs: number[]) => fc.integer({ min: 0, max: xs.length - 1 }).map((i) => xs[i] as number);
-    const off = ctx.search({ name: 'oscillation-off', arbitrary: fc.record({ lg: idx(ex.offEtaLog10), mode: fc.constantFrom<OscillationMode>('frozen', 'zero') }), check: ({ lg, mode }) => searchCase(ctx, 'oscillation-off', lg, width(10 ** lg), a3n(10 ** lg), mode), numRuns: ex.numRuns });
-    const a1 = ctx.search({ name: 'A1', arbitrary: fc.record({ lg: idx(ex.a1EtaLog10), j: fc.integer({ min: 1, max: ex.a1MaxLog2 }) }), check: ({ lg, j }) => searchCase(ctx, 'A1', lg, width(10 ** lg, 2 ** j), a3n(10 ** lg), 'chain'), numRuns: ex.numRuns });
-    const a3 = ctx.search({ name: 'A3', arbitrary: fc.record({ lg: idx(ex.a3EtaLog10), j: fc.integer({ min: 1, max: ex.a3MaxLog2 }) }), check: ({ lg, j }) => searchCase(ctx, 'A3', lg, width(10 ** lg), Math.max(1, Math.floor(2 ** -j * a3n(10 ** lg))), 'chain'), numRuns: ex.numRuns });
+    const off = ctx.search({ name: 'oscillation-off', arbitrary: fc.record({ lg: idx(ex.offEtaLog10), mode: fc.constantFrom<OscillationMode>('frozen', 'zero') }), check: ({ lg, mode }) => searchCase(ctx, seen, 'oscillation-off', lg, width(10 ** lg), a3n(10 ** lg), mode), numRuns: ex.numRuns });
+    const a1 = ctx.search({ name: 'A1', arbitrary: fc.record({ lg: idx(ex.a1EtaLog10), j: fc.integer({ min: 1, max: ex.a1MaxLog2 }) }), check: ({ lg, j }) => searchCase(ctx, seen, 'A1', lg, width(10 ** lg, 2 ** j), a3n(10 ** lg), 'chain'), numRuns: ex.numRuns });
+    const a3 = ctx.search({ name: 'A3', arbitrary: fc.record({ lg: idx(ex.a3EtaLog10), j: fc.integer({ min: 1, max: ex.a3MaxLog2 }) }), check: ({ lg, j }) => searchCase(ctx, seen, 'A3', lg, width(10 ** lg), Math.max(1, Math.floor(2 ** -j * a3n(10 ** lg))), 'chain'), numRuns: ex.numRuns });
     return {
       sweeps,
       explorations: [

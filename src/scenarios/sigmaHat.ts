@@ -35,17 +35,6 @@ export function sampleDesign(d: number, n: number, thetaStarNorm: number, seed: 
   return { sigmaHat: sampleCovariance(rows(data.X)), thetaStar: data.thetaStar, law: 'explicit' };
 }
 
-/** g = Sigma_hat r into `out` (d x d row-major times a vector). */
-export function covarianceTimes(S: Float64Array, r: Float64Array, out: Float64Array): void {
-  const d = r.length;
-  for (let k = 0; k < d; k++) {
-    let s = 0;
-    const o = k * d;
-    for (let l = 0; l < d; l++) s += (S[o + l] as number) * (r[l] as number);
-    out[k] = s;
-  }
-}
-
 /** Max-row-sum bound on ||Sigma_hat - I||_2 (Eq. (61) reads it as O(eta^2); with n = 1/eta^2 it is O(eta)). */
 export function covarianceDeviation(S: Float64Array, d: number): number {
   let worst = 0;
