@@ -68,7 +68,7 @@ claim(record, {
     },
     hypotheses: [
       ...conditionReports(sweeps.map((e) => ({ label: `eta=10^${e.lg}`, config: e.config, maxXNorm: gaussianInputBound(e.config.d, e.config.n, th.a5Tail?.value ?? 1e-6) })), ['A1', 'A1-long', 'A2', 'A3', 'A5', 'A6']),
-      { id: 'oscillation', status: 'met', detail: 'Eqs. (6)-(7) as printed (a_i on {-q, 0, q}, q = eta^0.25; a_i(0) = +-q w.p. 1/4 each, 0 w.p. 1/2), the engine\'s draws; equal to the engine Simulation on explicit data (test/scenarios/oscillationProcess.test.ts)' },
+      { id: 'oscillation', status: 'met', detail: 'Eqs. (6)-(7) as printed (a_i on {-q, 0, q}, q = eta^0.25; a_i(0) = +-q w.p. 1/4 each, 0 w.p. 1/2), the engine\'s draws (coins of the neurons at 0 from its noise stream); given the Drawer\'s coins equal to the engine Simulation on explicit data (test/scenarios/oscillationProcess.test.ts)' },
     ],
     cases: sweeps.reduce((t, e) => t + e.r.times.length, 0),
     explorations,
