@@ -1,0 +1,45 @@
+/**
+ * Sub-exponential variables of Appendix B (Definition B.1: X in SE(nu, b) when E e^{lambda (X - mu)} <= e^{nu^2 lambda^2 / 2}
+ * for |lambda| < 1/b), with the exact log moment generating functions of the two the paper uses:
+ *   Lemma B.2:      X = chi-square_n (sum of n squared N(0,1)), log E e^{lambda (X - n)} = -lambda n - (n/2) log(1 - 2 lambda), lambda < 1/2;
+ *   Corollary B.3:  Z = sum_{i<=n} X_i Y_i (X_i, Y_i iid N(0,1)), log E e^{lambda Z} = -(n/2) log(1 - lambda^2), |lambda| < 1.
+ * Each comes with the magnitude of its float64 terms (the scale a rounding tolerance is stated against).
+ */
+export interface LogMgf {
+  /** log E e^{lambda (X - mu)}; +Infinity where the MGF does not exist */
+  value: number;
+  /** sum of the magnitudes of the terms that form it */
+  scale: number;
+}
+
+export function logMgfChiSquare(n: number, lambda: number): LogMgf {
+  if (!(lambda < 0.5)) return { value: Infinity, scale: Infinity };
+  const l1p = Math.log1p(-2 * lambda);
+  return { value: -lambda * n - (n / 2) * l1p, scale: n * (Math.abs(lambda) + Math.abs(l1p) / 2) };
+}
+
+export function logMgfProduct(n: number, lambda: number): LogMgf {
+  if (!(Math.abs(lambda) < 1)) return { value: Infinity, scale: Infinity };
+  const l1p = Math.log1p(-lambda * lambda);
+  return { value: -(n / 2) * l1p, scale: (n / 2) * Math.abs(l1p) };
+}
+
+/** The SE bound's exponent nu^2 lambda^2 / 2. */
+export function logSeBound(nuSq: number, lambda: number): number {
+  return (nuSq * lambda * lambda) / 2;
+}
+
+/**
+ * The step of the proof of Corollary B.3: log E e^{lambda X Y} = -log(1 - lambda^2)/2 against
+ * log E e^{lambda (X^2 - 1)} = -lambda - log(1 - 2 lambda)/2 (slack = right - left; +Infinity from lambda = 1/2).
+ */
+export function productStepSlack(lambda: number): { lhs: number; rhs: number; slack: number; scale: number } {
+  const lhs = logMgfProduct(1, lambda).value;
+  const r = logMgfChiSquare(1, lambda);
+  return { lhs, rhs: r.value, slack: r.value - lhs, scale: r.scale + Math.abs(lhs) };
+}
+
+/** Per-unit slack of Lemma B.2 with nu^2 = 4n: 2 lambda^2 + lambda + log(1 - 2 lambda)/2 (slack = n times it). */
+export function chiSquareSlackPerUnit(lambda: number): number {
+  return logSeBound(4, lambda) - logMgfChiSquare(1, lambda).value;
+}
