@@ -1,3 +1,5 @@
+import { logChi2, logProductTail } from './logTails.js';
+
 /**
  * Sub-exponential variables of Appendix B (Definition B.1: X in SE(nu, b) when E e^{lambda (X - mu)} <= e^{nu^2 lambda^2 / 2}
  * for |lambda| < 1/b), with the exact log moment generating functions of the two the paper uses:
@@ -42,4 +44,12 @@ export function productStepSlack(lambda: number): { lhs: number; rhs: number; sl
 /** Per-unit slack of Lemma B.2 with nu^2 = 4n: 2 lambda^2 + lambda + log(1 - 2 lambda)/2 (slack = n times it). */
 export function chiSquareSlackPerUnit(lambda: number): number {
   return logSeBound(4, lambda) - logMgfChiSquare(1, lambda).value;
+}
+
+/** The two SE(2 sqrt n, 4) variables of Appendix B: 'chi2' = chi-square_n (mu = n), 'Z' = sum_{i<=n} X_i Y_i (mu = 0). */
+export type SeVariable = 'chi2' | 'Z';
+
+/** log P[V >= mu + t], exactly (log-space incomplete gamma; Z through its closed form or quadrature, src/theory/logTails.ts). */
+export function logSeTail(v: SeVariable, n: number, t: number): number {
+  return v === 'chi2' ? logChi2(n + t, n).logSf : logProductTail(n, t);
 }
