@@ -1,5 +1,9 @@
 import type { ClaimRecord } from '../src/verdict/types.js';
 
+/** The statement's parameter: the factor on the bound e^{-mu}(e mu/t)^t (1 as printed). */
+export type ChernoffStatement = { boundFactor: number };
+
+
 export interface ChernoffDomain {
   /** exact binomial grid: N = 1..gridNMax, p = k / gridPDen (k = 1..gridPDen - 1), t on gridTSteps fractions */
   gridNMax: number;
@@ -15,7 +19,7 @@ export interface ChernoffDomain {
 }
 
 /** Lemma B.6 (long version, Appendix B), Eq. (12): the printed event P{S_N <= t} with t > mu is the wrong tail. */
-export const record: ClaimRecord<ChernoffDomain> = {
+export const record: ClaimRecord<ChernoffDomain, ChernoffStatement> = {
   id: 'lemma-b6.chernoff',
   title: 'Lemma B.6 (Chernoff): printed P{S_N <= t} <= e^{-mu}(e mu/t)^t for t > mu fails; the lower tail for t < mu (the form Theorem C.4 uses) and the upper tail P{S_N >= t} for t > mu hold',
   quote: String.raw`\textbf{Lemma B.6.} (\textit{Chernoff's inequality}) Let $X_i$ be independent Bernoulli random variables with parameters $p_i$. Consider their sum $S_N = \sum_{i=1}^N X_i$ and denote its mean by $\mu = \mathbb{E}[S_N]$. Then, for any $t > \mu$, we have $$\mathbb{P}\{S_N \le t\} \le e^{-\mu} \left(\frac{e\mu}{t}\right)^t. \tag{12}$$`,
@@ -38,9 +42,21 @@ export const record: ClaimRecord<ChernoffDomain> = {
     },
   },
   tests: 0,
+  rule: 'inequality',
+  statement: { boundFactor: 1 },
+  twins: [{ id: 'bound/10', change: 'the bound e^{-mu}(e mu/t)^t divided by 10', statement: { boundFactor: 0.1 } }],
+  combine: 'one domain per form: the exact binomial grid and the Poisson-binomial search; the printed form decides, the stated lower-tail correction makes an erratum',
+  searches: [
+    { name: 'printed', what: 'Bernoulli p_i and t > mu where P{S_N <= t} exceeds the bound' },
+    { name: 'printed-grid', what: 'the violating binomial grid points of the printed form, replayed' },
+    { name: 'corrected-lower', what: 'Bernoulli p_i and 0 < t < mu where P{S_N <= t} exceeds the bound' },
+    { name: 'corrected-lower-grid', what: 'the violating grid points of the lower-tail form, replayed' },
+    { name: 'corrected-upper', what: 'Bernoulli p_i and t > mu where P{S_N >= t} exceeds the bound (reported)' },
+    { name: 'corrected-upper-grid', what: 'the violating grid points of the upper-tail form, replayed' },
+  ],
   expected: {
     verdict: 'erratum',
-    reason: 'for t > mu the event {S_N <= t} is the likely one while the bound is < 1 (shrunk: N = 1, p = 0.05, t = 0.145 gives P = 0.95 > 0.942; t >= N gives P = 1), so the printed form fails on most grid cases; the lower-tail form (t < mu, the one Theorem C.4 applies) holds on every case, as does the upper-tail form P{S_N >= t} (t > mu).',
+    reason: 'Decided by the inequality rule with the stated correction (unchanged: erratum). for t > mu the event {S_N <= t} is the likely one while the bound is < 1 (shrunk: N = 1, p = 0.05, t = 0.145 gives P = 0.95 > 0.942; t >= N gives P = 1), so the printed form fails on most grid cases; the lower-tail form (t < mu, the one Theorem C.4 applies) holds on every case, as does the upper-tail form P{S_N >= t} (t > mu).',
   },
 };
 export default record;
