@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import record from '../theorems/corollary-b3.product-se.js';
 import { bisect } from '../src/stats/bisect.js';
 import { fmt } from '../src/stats/format.js';
-import { logMgfProduct, logSeBound, productStepSlack } from '../src/theory/subExponential.js';
+import { logMgfProduct, productStepSlack, seInequalityAt } from '../src/theory/subExponential.js';
 import { inequalityRule } from '../src/verdict/checks/inequality.js';
 import { exploration } from '../src/verdict/explorations.js';
 import type { CaseResult } from '../src/verdict/search.js';
@@ -13,14 +13,9 @@ const relTol = record.thresholds.relTol!.value;
 const HYP = 'abs-lambda-lt-1/b';
 interface Case { n: number; k: number; L: number; b: number }
 
-/** log E e^{lambda Z} = -(n/2) log(1 - lambda^2) <= nu^2 lambda^2 / 2 at lambda = k / (b L), nu^2 = nuSqPerN n. */
 function check(c: Case, nuSqPerN: number): CaseResult {
-  const lambda = c.k / (c.b * c.L);
-  const lhs = logMgfProduct(c.n, lambda);
-  const rhs = logSeBound(nuSqPerN * c.n, lambda);
-  const slack = rhs - lhs.value;
-  const message = `n = ${c.n}, lambda = ${fmt(lambda)}: log E[e^{lambda Z}] = ${fmt(lhs.value)} vs nu^2 lambda^2/2 = ${fmt(rhs)} (nu^2 = ${nuSqPerN} n), slack ${fmt(slack)}`;
-  return { violated: !(slack >= -relTol * (lhs.scale + rhs)), margin: rhs > 0 ? slack / rhs : 1, message };
+  const e = seInequalityAt(logMgfProduct, c, nuSqPerN, relTol);
+  return { ...e, message: `n = ${c.n}, lambda = ${fmt(e.lambda)}: log E[e^{lambda Z}] = ${fmt(e.lhs)} vs nu^2 lambda^2/2 = ${fmt(e.rhs)} (nu^2 = ${nuSqPerN} n), slack ${fmt(e.slack)}` };
 }
 
 /** The proof's step E e^{lambda X Y} <= E e^{lambda (X^2 - 1)} at lambda = k / (4L) (reported beside the verdict). */
@@ -46,7 +41,7 @@ claim(record, {
     const points: Case[] = [];
     for (let k = -(dom.gridL - 1); k < dom.gridL; k++) for (const n of ns) points.push({ n, k, L: dom.gridL, b: s.b });
     const arbitrary = fc.record({ n: fc.integer({ min: 1, max: dom.searchNMax }), k: fc.integer({ min: -(dom.searchL - 1), max: dom.searchL - 1 }), L: fc.constant(dom.searchL), b: fc.constant(s.b) });
-    const printed = gridAndSearch(ctx, { name: 'main', points, check: (c) => check(c, s.nuSqPerN), search: { arbitrary, check: (c: Case) => check(c, s.nuSqPerN), numRuns: dom.numRuns } });
+    const printed = gridAndSearch(ctx, { name: 'main', points, check: (c) => check(c, s.nuSqPerN), scan: (c) => seInequalityAt(logMgfProduct, c, s.nuSqPerN, relTol), search: { arbitrary, check: (c: Case) => check(c, s.nuSqPerN), numRuns: dom.numRuns } });
     return inequalityRule({ what: `E e^{lambda Z} <= e^{nu^2 lambda^2/2} (Z read for the printed X; nu^2 = ${s.nuSqPerN} n, |lambda| < 1/${s.b})`, printed, binding: { cases: points.length - ns.length, of: points.length, bindsAt: 'at every lambda != 0' } });
   },
   describe: (m) => {

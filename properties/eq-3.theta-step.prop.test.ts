@@ -1,6 +1,6 @@
 import record from '../theorems/eq-3.theta-step.js';
 import { neuronStepData } from '../src/scenarios/normBalance.js';
-import { describeCase, divergedCount, smallCase, trajectoryMemo, type Trajectory } from '../src/scenarios/smallNetworkTrajectory.js';
+import { describeCase, NO_HYPOTHESIS, printedVsCorrected, smallCase, trajectoryMemo, type Trajectory } from '../src/scenarios/smallNetworkTrajectory.js';
 import { thetaStepGap, type ThetaStepGap } from '../src/scenarios/stepIdentities.js';
 import { fmt } from '../src/stats/format.js';
 import { identityRule } from '../src/verdict/checks/identity.js';
@@ -10,6 +10,8 @@ import { claim } from './claim.js';
 const relTol = record.thresholds.relTol!.value;
 const floor = record.thresholds.roundoffFloor!.value;
 type Form = 'printed' | 'corrected';
+const READING =
+  'theta = a^T W as the text defines it: the two-layer step of Eqs. (15)-(16) moves theta by -eta r (||a||^2 I + W^T W) x + eta^2 r^2 f x; Eq. (3) holds as the gradient step only with theta read as all parameters (W, a) (claim eq-15-16.sgd-step)';
 const RHS: Record<Form, string> = { printed: '-eta r x', corrected: '-eta r (||a||^2 I + W^T W) x + c eta^2 r^2 f x' };
 
 /** The worst step of a trajectory for one form of Eq. (3) read with theta = a^T W. */
@@ -35,25 +37,8 @@ claim(record, {
     return identityRule({ what: 'Eq. (3) read with theta = a^T W', printed: search('printed'), corrected: { outcome: search('corrected'), form: `theta(t+1) - theta(t) = ${RHS.corrected} with c = ${s.secondOrder}` } });
   },
   describe: (m, _d, ctx) => {
-    const trs = [...m.memo.all()].filter((tr) => tr.steps.length > 0);
-    const printed = trs.map((tr) => worstStep(tr, 'printed', 1).g.gap);
-    const corrected = trs.map((tr) => worstStep(tr, 'corrected', ctx.record.statement!.secondOrder).g.gap);
-    for (const tr of trs) ctx.observe('sgd-neuron-step', neuronStepData(tr.steps[0]!, tr.eta, 0), describeCase(tr.case, tr));
-    return {
-      evidence: {
-        trajectories: trs.length,
-        printedWorstRelativeGap: Math.max(0, ...printed),
-        printedSmallestRelativeGap: printed.length ? Math.min(...printed) : 0,
-        printedWithinTolerance: printed.filter((g) => g <= relTol).length,
-        correctedWorstRelativeGap: Math.max(0, ...corrected),
-        divergedTrajectories: divergedCount(m.memo),
-        relTol,
-        roundoffFloor: floor,
-        reading:
-          'theta = a^T W as the text defines it: the two-layer step of Eqs. (15)-(16) moves theta by -eta r (||a||^2 I + W^T W) x + eta^2 r^2 f x; Eq. (3) holds as the gradient step only with theta read as all parameters (W, a) (claim eq-15-16.sgd-step)',
-      },
-      hypotheses: [{ id: 'none', status: 'met', detail: 'an algebraic identity along the SGD trajectory: no part of Condition 1 is assumed' }],
-      cases: trs.length,
-    };
+    const { trajectories, evidence } = printedVsCorrected(m.memo, (tr) => worstStep(tr, 'printed', 1).g.gap, (tr) => worstStep(tr, 'corrected', ctx.record.statement!.secondOrder).g.gap, relTol);
+    for (const tr of trajectories) ctx.observe('sgd-neuron-step', neuronStepData(tr.steps[0]!, tr.eta, 0), describeCase(tr.case, tr));
+    return { evidence: { ...evidence, relTol, roundoffFloor: floor, reading: READING }, hypotheses: [NO_HYPOTHESIS], cases: trajectories.length };
   },
 });

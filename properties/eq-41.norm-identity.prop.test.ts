@@ -1,6 +1,6 @@
 import record from '../theorems/eq-41.norm-identity.js';
 import { deltaWForm, derivationGaps, neuronStepData, normIdentityGap } from '../src/scenarios/normBalance.js';
-import { CaseMemo, describeCase, divergedCount, smallCase, trajectoryMemo, type Trajectory } from '../src/scenarios/smallNetworkTrajectory.js';
+import { CaseMemo, describeCase, NO_HYPOTHESIS, divergedCount, smallCase, trajectoryMemo, type Trajectory } from '../src/scenarios/smallNetworkTrajectory.js';
 import { fmt } from '../src/stats/format.js';
 import { identityRule } from '../src/verdict/checks/identity.js';
 import type { CaseResult } from '../src/verdict/search.js';
@@ -55,7 +55,7 @@ claim(record, {
         eq41FirstLineNote: 'the first line of the display before (41) prints sum_j ||eta w_i(j) grad l x||^2 where (38) has sum_j ||eta a_i(j) grad l x||^2: a second typo that does not affect (41)',
         relTol,
       },
-      hypotheses: [{ id: 'none', status: 'met', detail: 'an algebraic identity along the SGD trajectory: no part of Condition 1 is assumed' }],
+      hypotheses: [NO_HYPOTHESIS],
       cases: trs.length + m.steps.cases,
     };
   },

@@ -1,6 +1,6 @@
 import record from '../theorems/insights-thm2.a-increment.js';
 import { neuronStepData } from '../src/scenarios/normBalance.js';
-import { describeCase, divergedCount, smallCase, trajectoryMemo, type Trajectory } from '../src/scenarios/smallNetworkTrajectory.js';
+import { describeCase, NO_HYPOTHESIS, printedVsCorrected, smallCase, trajectoryMemo, type Trajectory } from '../src/scenarios/smallNetworkTrajectory.js';
 import { aIncrementGap } from '../src/scenarios/stepIdentities.js';
 import { fmt } from '../src/stats/format.js';
 import { identityRule } from '../src/verdict/checks/identity.js';
@@ -28,24 +28,8 @@ claim(record, {
     });
   },
   describe: (m, _d, ctx) => {
-    const st = ctx.record.statement!;
-    const trs = [...m.memo.all()].filter((tr) => tr.steps.length > 0);
-    const printed = trs.map((tr) => aIncrementGap(tr, st.printedEtaPower, floor).gap);
-    const corrected = trs.map((tr) => aIncrementGap(tr, st.correctedEtaPower, floor).gap);
-    for (const tr of trs) ctx.observe('sgd-neuron-step', neuronStepData(tr.steps[0]!, tr.eta, 0), describeCase(tr.case, tr));
-    return {
-      evidence: {
-        trajectories: trs.length,
-        printedWorstRelativeGap: Math.max(0, ...printed),
-        printedSmallestRelativeGap: printed.length ? Math.min(...printed) : 0,
-        printedWithinTolerance: printed.filter((g) => g <= relTol).length,
-        correctedWorstRelativeGap: Math.max(0, ...corrected),
-        divergedTrajectories: divergedCount(m.memo),
-        relTol,
-        roundoffFloor: floor,
-      },
-      hypotheses: [{ id: 'none', status: 'met', detail: 'an algebraic identity along the SGD trajectory: no part of Condition 1 is assumed' }],
-      cases: trs.length,
-    };
+    const { trajectories, evidence } = printedVsCorrected(m.memo, (tr) => aIncrementGap(tr, ctx.record.statement!.printedEtaPower, floor).gap, (tr) => aIncrementGap(tr, ctx.record.statement!.correctedEtaPower, floor).gap, relTol);
+    for (const tr of trajectories) ctx.observe('sgd-neuron-step', neuronStepData(tr.steps[0]!, tr.eta, 0), describeCase(tr.case, tr));
+    return { evidence: { ...evidence, relTol, roundoffFloor: floor }, hypotheses: [NO_HYPOTHESIS], cases: trajectories.length };
   },
 });

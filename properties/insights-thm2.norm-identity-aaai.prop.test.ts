@@ -1,6 +1,6 @@
 import record from '../theorems/insights-thm2.norm-identity-aaai.js';
 import { deltaWForm, neuronStepData, normIdentityGap } from '../src/scenarios/normBalance.js';
-import { describeCase, divergedCount, smallCase, trajectoryMemo, type Trajectory } from '../src/scenarios/smallNetworkTrajectory.js';
+import { describeCase, NO_HYPOTHESIS, printedVsCorrected, smallCase, trajectoryMemo, type Trajectory } from '../src/scenarios/smallNetworkTrajectory.js';
 import { fmt } from '../src/stats/format.js';
 import { identityRule } from '../src/verdict/checks/identity.js';
 import type { CaseResult } from '../src/verdict/search.js';
@@ -27,22 +27,8 @@ claim(record, {
     });
   },
   describe: (m, _d, ctx) => {
-    const trs = [...m.memo.all()].filter((tr) => tr.steps.length > 0);
-    const printed = trs.map((tr) => normIdentityGap(tr, deltaWForm('aaai', 1)).gap);
-    const corrected = trs.map((tr) => normIdentityGap(tr, deltaWForm('long', ctx.record.statement!.correctedATermFactor)).gap);
-    for (const tr of trs) ctx.observe('sgd-neuron-step', neuronStepData(tr.steps[0]!, tr.eta, 0), describeCase(tr.case, tr));
-    return {
-      evidence: {
-        trajectories: trs.length,
-        printedWorstRelativeGap: Math.max(0, ...printed),
-        printedSmallestRelativeGap: printed.length ? Math.min(...printed) : 0,
-        printedWithinTolerance: printed.filter((g) => g <= relTol).length,
-        correctedWorstRelativeGap: Math.max(0, ...corrected),
-        divergedTrajectories: divergedCount(m.memo),
-        relTol,
-      },
-      hypotheses: [{ id: 'none', status: 'met', detail: 'an algebraic identity along the SGD trajectory: no part of Condition 1 is assumed' }],
-      cases: trs.length,
-    };
+    const { trajectories, evidence } = printedVsCorrected(m.memo, (tr) => normIdentityGap(tr, deltaWForm('aaai', 1)).gap, (tr) => normIdentityGap(tr, deltaWForm('long', ctx.record.statement!.correctedATermFactor)).gap, relTol);
+    for (const tr of trajectories) ctx.observe('sgd-neuron-step', neuronStepData(tr.steps[0]!, tr.eta, 0), describeCase(tr.case, tr));
+    return { evidence: { ...evidence, relTol }, hypotheses: [NO_HYPOTHESIS], cases: trajectories.length };
   },
 });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import record from '../theorems/lemma-b2.chi-square-se.js';
 import { bisect } from '../src/stats/bisect.js';
 import { fmt } from '../src/stats/format.js';
-import { chiSquareSlackPerUnit, logMgfChiSquare, logSeBound } from '../src/theory/subExponential.js';
+import { chiSquareSlackPerUnit, logMgfChiSquare, seInequalityAt } from '../src/theory/subExponential.js';
 import { inequalityRule } from '../src/verdict/checks/inequality.js';
 import { exploration } from '../src/verdict/explorations.js';
 import type { CaseResult } from '../src/verdict/search.js';
@@ -14,14 +14,9 @@ const relTol = record.thresholds.relTol!.value;
 const HYP = 'abs-lambda-lt-1/b';
 interface Case { n: number; k: number; L: number; b: number }
 
-/** log E e^{lambda (X - n)} <= nu^2 lambda^2 / 2 at lambda = k / (b L), nu^2 = nuSqPerN n; margin: slack / log bound. */
 function check(c: Case, nuSqPerN: number): CaseResult {
-  const lambda = c.k / (c.b * c.L);
-  const lhs = logMgfChiSquare(c.n, lambda);
-  const rhs = logSeBound(nuSqPerN * c.n, lambda);
-  const slack = rhs - lhs.value;
-  const message = `n = ${c.n}, lambda = ${fmt(lambda)}: log E[e^{lambda(X-n)}] = ${fmt(lhs.value)} vs nu^2 lambda^2/2 = ${fmt(rhs)} (nu^2 = ${nuSqPerN} n), slack ${fmt(slack)}`;
-  return { violated: !(slack >= -relTol * (lhs.scale + rhs)), margin: rhs > 0 ? slack / rhs : 1, message };
+  const e = seInequalityAt(logMgfChiSquare, c, nuSqPerN, relTol);
+  return { ...e, message: `n = ${c.n}, lambda = ${fmt(e.lambda)}: log E[e^{lambda(X-n)}] = ${fmt(e.lhs)} vs nu^2 lambda^2/2 = ${fmt(e.rhs)} (nu^2 = ${nuSqPerN} n), slack ${fmt(e.slack)}` };
 }
 
 claim(record, {
@@ -39,7 +34,7 @@ claim(record, {
     for (let k = -(dom.gridL - 1); k < dom.gridL; k++) for (const n of ns) points.push({ n, k, L: dom.gridL, b: s.b });
     const lambdaArb = fc.integer({ min: -(dom.searchL - 1), max: dom.searchL - 1 });
     const search = { arbitrary: fc.record({ n: fc.integer({ min: 1, max: dom.searchNMax }), k: lambdaArb, L: fc.constant(dom.searchL), b: fc.constant(s.b) }), check: (c: Case) => check(c, s.nuSqPerN), numRuns: dom.numRuns };
-    const printed = gridAndSearch(ctx, { name: 'main', points, check: (c) => check(c, s.nuSqPerN), search });
+    const printed = gridAndSearch(ctx, { name: 'main', points, check: (c) => check(c, s.nuSqPerN), scan: (c) => seInequalityAt(logMgfChiSquare, c, s.nuSqPerN, relTol), search });
     return inequalityRule({ what: `E e^{lambda (X - n)} <= e^{nu^2 lambda^2/2} (nu^2 = ${s.nuSqPerN} n, |lambda| < 1/${s.b})`, printed, binding: { cases: points.length - ns.length, of: points.length, bindsAt: 'at every lambda != 0' } });
   },
   describe: (m) => {

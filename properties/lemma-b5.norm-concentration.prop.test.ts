@@ -12,10 +12,12 @@ const logTol = record.thresholds.logTol!.value;
 const tOf = (e: number): number => 10 ** (e / 100);
 
 /** P(| ||X|| - sqrt n | >= t) <= 2 exp(-c t^2 / K^4) at one point; margin: the c the point allows minus c. */
+function scan(p: DeviationPoint, c: number): { violated: boolean; margin: number } {
+  return { violated: p.logP > LN2 - (c * p.t * p.t) / p.K4 + logTol * (1 + Math.abs(p.logP)), margin: Math.min(cAllowed(p), 1e300) - c };
+}
 function check(p: DeviationPoint, c: number): CaseResult {
-  const logBound = LN2 - (c * p.t * p.t) / p.K4;
-  const message = `${p.law}, n = ${p.n}, t = ${fmt(p.t)}: log P = ${fmt(p.logP)} vs log(2 e^{-c t^2/K^4}) = ${fmt(logBound)} (c = ${c}, K^4 = ${fmt(p.K4)}; this point allows c <= ${fmt(cAllowed(p))})`;
-  return { violated: p.logP > logBound + logTol * (1 + Math.abs(p.logP)), margin: Math.min(cAllowed(p), 1e300) - c, message };
+  const message = `${p.law}, n = ${p.n}, t = ${fmt(p.t)}: log P = ${fmt(p.logP)} vs log(2 e^{-c t^2/K^4}) = ${fmt(LN2 - (c * p.t * p.t) / p.K4)} (c = ${c}, K^4 = ${fmt(p.K4)}; this point allows c <= ${fmt(cAllowed(p))})`;
+  return { ...scan(p, c), message };
 }
 
 claim(record, {
@@ -36,7 +38,7 @@ claim(record, {
       m.searched.set(key, p);
       return p;
     };
-    const printed = gridAndSearch(ctx, { name: 'main', points: m.points, check: (p) => check(p, s.c), search: { arbitrary, check: (c) => check(gauss(c), s.c), numRuns: dom.numRuns } });
+    const printed = gridAndSearch(ctx, { name: 'main', points: m.points, check: (p) => check(p, s.c), scan: (p) => scan(p, s.c), search: { arbitrary, check: (c) => check(gauss(c), s.c), numRuns: dom.numRuns } });
     const binding = m.points.filter((p) => (s.c * p.t * p.t) / p.K4 > LN2).length;
     return inequalityRule({ what: `(11) with c = ${s.c} for every tested law`, printed, binding: { cases: binding, of: m.points.length, bindsAt: `where c t^2 / K^4 > ln 2, t > ${fmt(Math.sqrt(LN2 / s.c))} K^2` } });
   },

@@ -15,12 +15,15 @@ const FORM_TEXT: Record<ChernoffForm, string> = { printed: 'printed P{S_N <= t},
 interface Law { what: string; N: number; mu: number; lp: Float64Array }
 interface Point { law: Law; j: number; J: number }
 
-function check(form: ChernoffForm, p: Point, factor: number): CaseResult {
+function scan(form: ChernoffForm, p: Point, factor: number): { violated: boolean; margin: number; t: number; logP: number; logB: number } {
   const t = chernoffT(form, p.law.N, p.law.mu, p.j, p.J);
   const logP = chernoffLogP(form, p.law.lp, t);
   const logB = Math.log(factor) + logChernoff(p.law.mu, t);
-  const message = `${FORM_TEXT[form]}: ${p.law.what}, mu = ${fmt(p.law.mu)}, t = ${fmt(t)}: P = ${fmt(Math.exp(logP))} vs ${factor === 1 ? '' : `${factor} x `}e^{-mu}(e mu/t)^t = ${fmt(Math.exp(logB))}`;
-  return { violated: logP > logB + logTol * (1 + Math.abs(logP)), margin: finite(logB - logP, 1e6), message };
+  return { violated: logP > logB + logTol * (1 + Math.abs(logP)), margin: finite(logB - logP, 1e6), t, logP, logB };
+}
+function check(form: ChernoffForm, p: Point, factor: number): CaseResult {
+  const e = scan(form, p, factor);
+  return { ...e, message: `${FORM_TEXT[form]}: ${p.law.what}, mu = ${fmt(p.law.mu)}, t = ${fmt(e.t)}: P = ${fmt(Math.exp(e.logP))} vs ${factor === 1 ? '' : `${factor} x `}e^{-mu}(e mu/t)^t = ${fmt(Math.exp(e.logB))}` };
 }
 
 claim(record, {
@@ -45,11 +48,11 @@ claim(record, {
       numRuns: dom.numRuns,
     });
     // the upper-tail reading, reported beside the verdict (as printed: factor 1)
-    const upper = gridAndSearch(ctx, { name: 'corrected-upper', points: pointsOf('upper'), check: (p) => check('upper', p, 1), search: searchOf('upper', 1) });
+    const upper = gridAndSearch(ctx, { name: 'corrected-upper', points: pointsOf('upper'), check: (p) => check('upper', p, 1), scan: (p) => scan('upper', p, 1), search: searchOf('upper', 1) });
     return { pointsOf, searchOf, upper };
   },
   decide: (m, s, ctx) => {
-    const form = (f: ChernoffForm, name: string) => gridAndSearch(ctx, { name, points: m.pointsOf(f), check: (p) => check(f, p, s.boundFactor), search: m.searchOf(f, s.boundFactor) });
+    const form = (f: ChernoffForm, name: string) => gridAndSearch(ctx, { name, points: m.pointsOf(f), check: (p) => check(f, p, s.boundFactor), scan: (p) => scan(f, p, s.boundFactor), search: m.searchOf(f, s.boundFactor) });
     const printed = form('printed', 'printed');
     const binds = m.pointsOf('printed').filter((p) => logChernoff(p.law.mu, chernoffT('printed', p.law.N, p.law.mu, p.j, p.J)) < 0).length;
     const lower = form('lower', 'corrected-lower');

@@ -30,7 +30,7 @@ export const record: ClaimRecord<ChernoffDomain, ChernoffStatement> = {
   checks:
     'Exact distributions: S_N is Poisson-binomial, its pmf computed by dynamic programming in log space (binomial pmf through log-gamma on the equal-p grid); the bound in logs, -mu + t (1 + log mu - log t). Three forms, each on an exact binomial grid and by a fast-check search over unequal p_i on a rational grid: ' +
     'printed P{S_N <= t} for t > mu (t = mu + (N - mu) j/J); corrected, lower tail P{S_N <= t} for 0 < t < mu (t = mu j/J) — the stated correction, being the form Theorem C.4 applies (mu = T1/4, t = T1/8); and the upper tail P{S_N >= t} for t > mu, the other standard reading, reported. A case violates when log P > log bound + tol (1 + |log P|). ' +
-    'Verdict by the identity rule (printed holds -> holds; printed fails and the lower-tail correction holds -> erratum; else fails), a grid violation counting as a counterexample. Theorem C.4\'s use is checked exactly for a range of T1 (Binomial(T1, 1/4)).',
+    'Verdict by the inequality rule (printed holds -> holds; printed fails and the lower-tail correction holds -> erratum; else fails); a grid violation is replayed through fast-check as a counterexample. Theorem C.4\'s use is checked exactly for a range of T1 (Binomial(T1, 1/4)).',
   domain: {
     quick: { gridNMax: 40, gridPDen: 20, gridTSteps: 20, searchNMax: 30, pDen: 20, tSteps: 20, numRuns: 1000, c4T1s: [8, 16, 32, 64, 128, 256, 1024, 4096] },
     paper: { gridNMax: 200, gridPDen: 50, gridTSteps: 50, searchNMax: 150, pDen: 100, tSteps: 100, numRuns: 3000, c4T1s: [8, 16, 32, 64, 128, 256, 512, 1024, 4096, 16_384, 65_536] },

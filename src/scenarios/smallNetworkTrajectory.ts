@@ -195,3 +195,27 @@ export function describeCase(c: SmallCase, tr?: Trajectory): string {
   const cut = tr && tr.divergedAt !== null ? `, diverged at step ${tr.divergedAt} (cut there)` : '';
   return `m=${c.m} d=${c.d} n=${c.n} eta=1e-${c.etaExp} sigma=${c.sigma} batch=${c.batch} aScale=${c.aScale} T=${tr ? tr.steps.length : c.steps}${cut} seed=${c.seed}`;
 }
+
+/** The hypotheses line of an identity along the SGD trajectory (no part of Condition 1 is assumed). */
+export const NO_HYPOTHESIS = { id: 'none', status: 'met', detail: 'an algebraic identity along the SGD trajectory: no part of Condition 1 is assumed' } as const;
+
+/**
+ * A printed form against its correction over the memoized trajectories (those with at least one step): the worst and
+ * smallest gaps of the printed form, how many trajectories it meets within the tolerance, the corrected form's worst gap.
+ */
+export function printedVsCorrected(memo: CaseMemo<Trajectory>, printed: (tr: Trajectory) => number, corrected: (tr: Trajectory) => number, tol: number): { trajectories: Trajectory[]; evidence: Record<string, number> } {
+  const trajectories = [...memo.all()].filter((tr) => tr.steps.length > 0);
+  const p = trajectories.map(printed);
+  const c = trajectories.map(corrected);
+  return {
+    trajectories,
+    evidence: {
+      trajectories: trajectories.length,
+      printedWorstRelativeGap: Math.max(0, ...p),
+      printedSmallestRelativeGap: p.length ? Math.min(...p) : 0,
+      printedWithinTolerance: p.filter((g) => g <= tol).length,
+      correctedWorstRelativeGap: Math.max(0, ...c),
+      divergedTrajectories: divergedCount(memo),
+    },
+  };
+}

@@ -53,3 +53,16 @@ export type SeVariable = 'chi2' | 'Z';
 export function logSeTail(v: SeVariable, n: number, t: number): number {
   return v === 'chi2' ? logChi2(n + t, n).logSf : logProductTail(n, t);
 }
+
+/**
+ * Definition B.1's inequality at lambda = k / (b L) for a variable of size n with nu^2 = nuSqPerN n: slack =
+ * nu^2 lambda^2 / 2 - log MGF; violated when the slack is below -relTol times the magnitude of the terms (float64
+ * rounding); margin = slack / (nu^2 lambda^2 / 2), the relative room (1 at lambda = 0).
+ */
+export function seInequalityAt(mgf: (n: number, lambda: number) => LogMgf, c: { n: number; k: number; L: number; b: number }, nuSqPerN: number, relTol: number): { violated: boolean; margin: number; lambda: number; lhs: number; rhs: number; slack: number } {
+  const lambda = c.k / (c.b * c.L);
+  const lhs = mgf(c.n, lambda);
+  const rhs = logSeBound(nuSqPerN * c.n, lambda);
+  const slack = rhs - lhs.value;
+  return { violated: !(slack >= -relTol * (lhs.scale + rhs)), margin: rhs > 0 ? slack / rhs : 1, lambda, lhs: lhs.value, rhs, slack };
+}
