@@ -1,3 +1,4 @@
+// Longer than ~80 lines: every tested law (Gaussian grid and search, three-point atoms) enters one grid, and the consequences for A6 and Eq. (44) are reported.
 import fc from 'fast-check';
 import record from '../theorems/lemma-b5.norm-concentration.js';
 import { fmt } from '../src/stats/format.js';
@@ -23,9 +24,11 @@ function check(p: DeviationPoint, c: number): CaseResult {
 claim(record, {
   measure: (ctx) => {
     const dom = ctx.domain;
-    const points: DeviationPoint[] = [];
-    for (const n of dom.ns) for (let e = dom.tMinLog10 * dom.tPerDecade; e <= dom.tMaxLog10 * dom.tPerDecade; e++) points.push(gaussianPoint(n, 10 ** (e / dom.tPerDecade)));
-    for (const q of dom.threePointQs) points.push(...threePointPoints(q, dom.threePointNMax));
+    // the grid in a fixed order, generated on each pass (the paper tier's three-point atoms are too many to hold)
+    const points = function* (): Generator<DeviationPoint> {
+      for (const n of dom.ns) for (let e = dom.tMinLog10 * dom.tPerDecade; e <= dom.tMaxLog10 * dom.tPerDecade; e++) yield gaussianPoint(n, 10 ** (e / dom.tPerDecade));
+      for (const q of dom.threePointQs) yield* threePointPoints(q, dom.threePointNMax);
+    };
     return { points, searched: new Map<string, DeviationPoint>(), chi2VsStdlib: validateChi2([1, 2, 3, 7, 20, 100, 1000]) };
   },
   decide: (m, s, ctx) => {
@@ -38,16 +41,25 @@ claim(record, {
       m.searched.set(key, p);
       return p;
     };
-    const printed = gridAndSearch(ctx, { name: 'main', points: m.points, check: (p) => check(p, s.c), scan: (p) => scan(p, s.c), search: { arbitrary, check: (c) => check(gauss(c), s.c), numRuns: dom.numRuns } });
-    const binding = m.points.filter((p) => (s.c * p.t * p.t) / p.K4 > LN2).length;
-    return inequalityRule({ what: `(11) with c = ${s.c} for every tested law`, printed, binding: { cases: binding, of: m.points.length, bindsAt: `where c t^2 / K^4 > ln 2, t > ${fmt(Math.sqrt(LN2 / s.c))} K^2` } });
+    // points where the bound is below 1 (counted during the scan, which covers the whole grid when nothing is violated)
+    let binding = 0;
+    let of = 0;
+    const printed = gridAndSearch(ctx, { name: 'main', points: m.points(), check: (p) => check(p, s.c), scan: (p) => {
+        of++;
+        if ((s.c * p.t * p.t) / p.K4 > LN2) binding++;
+        return scan(p, s.c);
+      }, search: { arbitrary, check: (c) => check(gauss(c), s.c), numRuns: dom.numRuns } });
+    return inequalityRule({ what: `(11) with c = ${s.c} for every tested law`, printed, binding: { cases: binding, of, bindsAt: `where c t^2 / K^4 > ln 2, t > ${fmt(Math.sqrt(LN2 / s.c))} K^2` } });
   },
   describe: (m, _d, ctx) => {
-    const laws = [...new Set(m.points.map((p) => p.law))].map((law) => {
-      const ps = m.points.filter((p) => p.law === law);
-      const worst = ps.reduce((a, b) => (cAllowed(b) < cAllowed(a) ? b : a));
-      return { law, K4: worst.K4, cAllowedGrid: cAllowed(worst), where: `n = ${worst.n}, t = ${fmt(worst.t)}` };
-    });
+    const worst = new Map<string, DeviationPoint>();
+    let cases = 0;
+    for (const p of m.points()) {
+      cases++;
+      const w = worst.get(p.law);
+      if (!w || cAllowed(p) < cAllowed(w)) worst.set(p.law, p);
+    }
+    const laws = [...worst.values()].map((w) => ({ law: w.law, K4: w.K4, cAllowedGrid: cAllowed(w), where: `n = ${w.n}, t = ${fmt(w.t)}` }));
     const tp = threePointAbsoluteCBound();
     laws.push({ law: `three-point q = ${tp.q}, n -> infinity (atom ||X|| = 0)`, K4: NaN, cAllowedGrid: tp.c, where: 't = sqrt n, P = (1 - q)^n' });
     const cAbs = Math.min(...laws.map((l) => l.cAllowedGrid));
@@ -73,7 +85,7 @@ claim(record, {
         { id: 'K = max ||X_i||_psi2', status: 'met', detail: 'K^4 = 64/9 (Gaussian), 1/(q log(1 + 1/q))^2 (three-point), 1/(ln 2)^2 (Rademacher: ||X|| = sqrt n, no point)' },
         { id: 'c absolute', status: 'met', detail: `declared c = ${ctx.record.statement!.c}; the largest value the tested laws allow is ${fmt(cAbs)}` },
       ],
-      cases: m.points.length + m.searched.size,
+      cases: cases + m.searched.size,
       tables: { laws: laws.map((l) => ({ ...l, K4: Number.isFinite(l.K4) ? l.K4 : 'limit' })) },
     };
   },

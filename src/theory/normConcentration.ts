@@ -29,10 +29,10 @@ export function gaussianPoint(n: number, t: number): DeviationPoint {
 /**
  * Three-point coordinates X_i = +-1/sqrt(q) w.p. q/2, 0 otherwise (q = 1: Rademacher, ||X|| = sqrt n, no point):
  * ||X||^2 = B/q with B ~ Binomial(n, q); P is a step function of t and -log(P/2)/t^2 decreases between its jumps, so the
- * infimum over t is at the atoms t = | sqrt(k/q) - sqrt n |, each with P(| ||X|| - sqrt n | >= t) exactly. n = 1..nMax.
+ * infimum over t is at the atoms t = | sqrt(k/q) - sqrt n |, each with P(| ||X|| - sqrt n | >= t) exactly. n = 1..nMax,
+ * generated in order (the paper tier's grids are too large to hold).
  */
-export function threePointPoints(q: number, nMax: number): DeviationPoint[] {
-  const out: DeviationPoint[] = [];
+export function* threePointPoints(q: number, nMax: number): Generator<DeviationPoint> {
   const law = `three-point q = ${q}`;
   const K4 = threePointK4(q);
   for (let n = 1; n <= nMax && q < 1; n++) {
@@ -41,10 +41,9 @@ export function threePointPoints(q: number, nMax: number): DeviationPoint[] {
     let logP = -Infinity;
     for (const { t, k } of atoms) {
       logP = logAdd(logP, lp[k] as number);
-      if (t > 1e-12) out.push({ law, K4, n, t, logP });
+      if (t > 1e-12) yield { law, K4, n, t, logP };
     }
   }
-  return out;
 }
 
 /**

@@ -11,10 +11,10 @@ describe('Lemma B.5 deviation points', () => {
   });
 
   it('three-point law: atoms carry the exact tail (checked against a direct sum), Rademacher has none', () => {
-    expect(threePointPoints(1, 20)).toEqual([]);
+    expect([...threePointPoints(1, 20)]).toEqual([]);
     const q = 0.3;
     const n = 6;
-    const pts = threePointPoints(q, n).filter((p) => p.n === n);
+    const pts = [...threePointPoints(q, n)].filter((p) => p.n === n);
     for (const p of pts) {
       let direct = 0;
       for (let k = 0; k <= n; k++) if (Math.abs(Math.sqrt(k / q) - Math.sqrt(n)) >= p.t - 1e-12) direct += binomialPmf(n, q, k);

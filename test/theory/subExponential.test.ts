@@ -5,8 +5,8 @@ import { chiSquareSlackPerUnit, logMgfChiSquare, logMgfProduct, logSeBound, prod
 /** E e^{lambda (X - n)} for X ~ chi-square_n by the trapezoid rule on the stdlib CDF's increments (an independent route). */
 function mgfByQuadrature(n: number, lambda: number): number {
   let s = 0;
-  const h = 1e-3;
-  for (let x = h / 2; x < 200; x += h) s += Math.exp(lambda * (x - n)) * (chisqCdf(x + h / 2, n) - chisqCdf(x - h / 2, n));
+  const h = 4e-3;
+  for (let x = h / 2; x < 120; x += h) s += Math.exp(lambda * (x - n)) * (chisqCdf(x + h / 2, n) - chisqCdf(x - h / 2, n));
   return s;
 }
 
