@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import record from '../theorems/corollary-b3.product-se.js';
 import { bisect } from '../src/stats/bisect.js';
 import { fmt } from '../src/stats/format.js';
-import { logMgfProduct, productStepSlack, seInequalityAt } from '../src/theory/subExponential.js';
+import { logMgfProduct, productStepSlack, lambdaGrid, seInequalityAt } from '../src/theory/subExponential.js';
 import { inequalityRule } from '../src/verdict/checks/inequality.js';
 import { exploration } from '../src/verdict/explorations.js';
 import type { CaseResult } from '../src/verdict/search.js';
@@ -38,12 +38,9 @@ claim(record, {
   decide: (_m, s, ctx) => {
     const dom = ctx.domain;
     const ns = [...Array.from({ length: dom.nMax }, (_, i) => i + 1), ...dom.nExtra];
-    const points = function* (): Generator<Case> {
-      for (let k = -(dom.gridL - 1); k < dom.gridL; k++) for (const n of ns) yield { n, k, L: dom.gridL, b: s.b };
-    };
     const size = (2 * dom.gridL - 1) * ns.length;
     const arbitrary = fc.record({ n: fc.integer({ min: 1, max: dom.searchNMax }), k: fc.integer({ min: -(dom.searchL - 1), max: dom.searchL - 1 }), L: fc.constant(dom.searchL), b: fc.constant(s.b) });
-    const printed = gridAndSearch(ctx, { name: 'main', points: points(), check: (c) => check(c, s.nuSqPerN), scan: (c) => seInequalityAt(logMgfProduct, c, s.nuSqPerN, relTol), search: { arbitrary, check: (c: Case) => check(c, s.nuSqPerN), numRuns: dom.numRuns } });
+    const printed = gridAndSearch(ctx, { name: 'main', points: lambdaGrid(ns, dom.gridL, s.b), check: (c) => check(c, s.nuSqPerN), scan: (c) => seInequalityAt(logMgfProduct, c, s.nuSqPerN, relTol), search: { arbitrary, check: (c: Case) => check(c, s.nuSqPerN), numRuns: dom.numRuns } });
     return inequalityRule({ what: `E e^{lambda Z} <= e^{nu^2 lambda^2/2} (Z read for the printed X; nu^2 = ${s.nuSqPerN} n, |lambda| < 1/${s.b})`, printed, binding: { cases: size - ns.length, of: size, bindsAt: 'at every lambda != 0' } });
   },
   describe: (m) => {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import record from '../theorems/lemma-b2.chi-square-se.js';
 import { bisect } from '../src/stats/bisect.js';
 import { fmt } from '../src/stats/format.js';
-import { chiSquareSlackPerUnit, logMgfChiSquare, seInequalityAt } from '../src/theory/subExponential.js';
+import { chiSquareSlackPerUnit, logMgfChiSquare, lambdaGrid, seInequalityAt } from '../src/theory/subExponential.js';
 import { inequalityRule } from '../src/verdict/checks/inequality.js';
 import { exploration } from '../src/verdict/explorations.js';
 import type { CaseResult } from '../src/verdict/search.js';
@@ -30,13 +30,10 @@ claim(record, {
   decide: (_m, s, ctx) => {
     const dom = ctx.domain;
     const ns = [...Array.from({ length: dom.nMax }, (_, i) => i + 1), ...dom.nExtra];
-    const points = function* (): Generator<Case> {
-      for (let k = -(dom.gridL - 1); k < dom.gridL; k++) for (const n of ns) yield { n, k, L: dom.gridL, b: s.b };
-    };
     const size = (2 * dom.gridL - 1) * ns.length;
     const lambdaArb = fc.integer({ min: -(dom.searchL - 1), max: dom.searchL - 1 });
     const search = { arbitrary: fc.record({ n: fc.integer({ min: 1, max: dom.searchNMax }), k: lambdaArb, L: fc.constant(dom.searchL), b: fc.constant(s.b) }), check: (c: Case) => check(c, s.nuSqPerN), numRuns: dom.numRuns };
-    const printed = gridAndSearch(ctx, { name: 'main', points: points(), check: (c) => check(c, s.nuSqPerN), scan: (c) => seInequalityAt(logMgfChiSquare, c, s.nuSqPerN, relTol), search });
+    const printed = gridAndSearch(ctx, { name: 'main', points: lambdaGrid(ns, dom.gridL, s.b), check: (c) => check(c, s.nuSqPerN), scan: (c) => seInequalityAt(logMgfChiSquare, c, s.nuSqPerN, relTol), search });
     return inequalityRule({ what: `E e^{lambda (X - n)} <= e^{nu^2 lambda^2/2} (nu^2 = ${s.nuSqPerN} n, |lambda| < 1/${s.b})`, printed, binding: { cases: size - ns.length, of: size, bindsAt: 'at every lambda != 0' } });
   },
   describe: (m) => {

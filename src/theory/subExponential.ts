@@ -66,3 +66,8 @@ export function seInequalityAt(mgf: (n: number, lambda: number) => LogMgf, c: { 
   const slack = rhs - lhs.value;
   return { violated: !(slack >= -relTol * (lhs.scale + rhs)), margin: rhs > 0 ? slack / rhs : 1, lambda, lhs: lhs.value, rhs, slack };
 }
+
+/** The exact grid of Lemma B.2 and Corollary B.3 in a fixed order: lambda = k / (bL) for |k| < L, every n in ns. */
+export function* lambdaGrid(ns: readonly number[], L: number, b: number): Generator<{ n: number; k: number; L: number; b: number }> {
+  for (let k = -(L - 1); k < L; k++) for (const n of ns) yield { n, k, L, b };
+}

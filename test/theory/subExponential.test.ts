@@ -1,6 +1,6 @@
 import chisqCdf from '@stdlib/stats-base-dists-chisquare-cdf';
 import { describe, expect, it } from 'vitest';
-import { chiSquareSlackPerUnit, logMgfChiSquare, logMgfProduct, logSeBound, productStepSlack } from '../../src/theory/subExponential.js';
+import { chiSquareSlackPerUnit, lambdaGrid, logMgfChiSquare, logMgfProduct, logSeBound, productStepSlack, seInequalityAt } from '../../src/theory/subExponential.js';
 
 /** E e^{lambda (X - n)} for X ~ chi-square_n by the trapezoid rule on the stdlib CDF's increments (an independent route). */
 function mgfByQuadrature(n: number, lambda: number): number {
@@ -31,5 +31,14 @@ describe('sub-exponential MGFs of Appendix B', () => {
     const l = 1e-3;
     expect(productStepSlack(l).slack / (l * l)).toBeCloseTo(0.5, 2);
     expect(productStepSlack(-0.6).slack).toBeLessThan(0);
+  });
+
+  it('the grid covers |lambda| < 1/b strictly, every n, in a fixed order; the inequality at a point flags a too small nu', () => {
+    const g = [...lambdaGrid([1, 5], 3, 4)];
+    expect(g.length).toBe(10);
+    expect(g[0]).toEqual({ n: 1, k: -2, L: 3, b: 4 });
+    expect(Math.max(...g.map((c) => Math.abs(c.k / (c.b * c.L))))).toBeLessThan(0.25);
+    expect(seInequalityAt(logMgfChiSquare, { n: 10, k: 2, L: 3, b: 4 }, 4, 1e-12).violated).toBe(false);
+    expect(seInequalityAt(logMgfChiSquare, { n: 10, k: 2, L: 3, b: 4 }, 0.4, 1e-12).violated).toBe(true);
   });
 });
