@@ -1,34 +1,14 @@
+import type { Phase2Domain, Phase2Setting } from '../src/scenarios/phaseTwoEvent.js';
 import type { ClaimRecord } from '../src/verdict/types.js';
 
-/** One configuration of label-noise SGD (batch 1, eps = +-sigma) from the NTK initialization, run over `seeds` seeds. */
-export interface Phase2Config {
-  name: string;
-  m: number;
-  d: number;
-  n: number;
-  eta: number;
-  sigma: number;
-  /** ||theta*|| = thetaScale * m^(-1/4) (A4 asks thetaScale <= 1) */
-  thetaScale: number;
-  /** step budget B of one run */
-  budget: number;
-  /** the event is checked every `every` steps */
-  every: number;
-  seeds: number;
-}
+/** The statement's direction: the runs reach the event ('reaches', the paper's picture) or stay above it. */
+export type Phase2Statement = { direction: string };
 
-export interface Phase2Domain {
-  configs: Phase2Config[];
-  /** blocks of a run's second half for the decay fit of ln R */
-  blocks: number;
-  /** the sigma = 0 contrast: fast-check draws (config, seed) and runs it without label noise for budget * sigma0BudgetFraction steps */
-  sigma0: { numRuns: number; seeds: number; budgetFraction: number };
-}
-
-const paperSetting = (budget: number, seeds: number): Phase2Config => ({ name: 'paper', m: 1000, d: 20, n: 200, eta: 1e-3, sigma: 4, thetaScale: 1, budget, every: 100, seeds });
+const a4 = (m: number): number => Math.pow(m, -0.25);
+const paperSetting = (budget: number, seeds: number): Phase2Setting => ({ name: 'paper', m: 1000, d: 20, n: 200, eta: 1e-3, sigma: 4, thetaStarNorm: a4(1000), budget, every: 100, seeds });
 
 /** AAAI "Phase II: Alignment and Convergence" (first sentence) = long version Section 3.3; the picture of Table 1 / the abstract. */
-export const record: ClaimRecord<Phase2Domain> = {
+export const record: ClaimRecord<Phase2Domain, Phase2Statement> = {
   id: 'phase-2.start',
   title: 'Phase II begins when every neuron has ||w_i||, |a_i| <= sqrt(eta): does label-noise SGD reach that event?',
   quote: String.raw`\text{When all the neurons satisfy } \|\mathbf{w}_i\|, |a_i| \leq \sqrt{\eta}, \text{ we say that Phase II begins. This situation is analogous to small initialization (Geiger et al. 2020; Woodworth et al. 2020). During this phase, the neurons in the first layer rapidly align with the ground-truth interpolator } \theta^*. \quad \text{(Abstract) In Phase I, the magnitudes of model weights progressively diminish, and the model escapes the lazy regime; enters the rich regime. In Phase II, the alignment between model weights and the ground-truth interpolator increases, and the model eventually converges.}`,
@@ -45,14 +25,14 @@ export const record: ClaimRecord<Phase2Domain> = {
     'Label-noise SGD (Eqs. (3)-(4), batch 1, eps = +-sigma; the engine\'s Stepper) from the NTK initialization (Eq. (5)) on the data of Section 3.1, over configurations and seeds; the event is checked every `every` steps (t1 = the first checked step with E(t); a run stops there). ' +
     'Per run: t1 or "not reached within B"; the fraction of neurons with ||w_i|| <= sqrt(eta) (and with both) over time; min over time of max_i ||w_i|| / sqrt(eta); and, for a run that ends without the event, a decay fit of ln R, R = max(max_i ||w_i||, max_i |a_i|) / sqrt(eta) (E <=> R <= 1): OLS of the means of ln R over `blocks` blocks of the second half of the run against t, with a two-sided slopeAlpha interval. ' +
     'A run is stalled when R stayed above 1 in its second half, its plateau exp(mean ln R) is >= plateauMin, and even the fastest decay inside the interval is below rateFraction x kappa, kappa = eta^2 sigma^2 / 2 the Phase I rate of ln ||w_i|| (the label-noise part of Delta W_i, -eta^2 sigma^2 ||w_i||^2 per step): R would need more than the horizon ln(plateau) / (rateFraction kappa) steps to reach 1. ' +
-    'Verdict: holds when every run reaches the event within its budget; fails when every seed of some configuration stalls; inconclusive otherwise (with the horizon the fitted decay would need). ' +
+    'Rule inequality, one setting per configuration (combined by all): a run violates the statement when it stalls (direction "reaches"; a reached event violates the flipped twin); a configuration fails when every seed violates (the violating runs go through a fast-check search: shrunk, replayable), holds when every seed satisfies it (every run reached the event), and is inconclusive otherwise (with the horizon the fitted decay would need). ' +
     'Beside it: Condition 1 per configuration, the interpolation bound ||theta*|| / (m eta) (at the event ||theta|| <= m eta, so near-interpolating runs need ||theta*|| <= m eta) and the balanced minimum-sharpness ratio sqrt(d) ||theta*|| / (m eta) (at the interpolator minimizing sum_i (d a_i^2 + ||w_i||^2), sum_i ||w_i||^2 = sqrt(d) ||theta*||, so some ||w_i||^2 > eta once it exceeds 1), and the exploration "sigma>0" (sigma = 0: no approach to the event).',
   domain: {
     quick: {
       configs: [
-        { name: 'scaled-A4', m: 100, d: 10, n: 10_000, eta: 1e-2, sigma: 2, thetaScale: 1, budget: 100_000, every: 10, seeds: 2 },
-        { name: 'half-width-A4', m: 50, d: 10, n: 2_500, eta: 2e-2, sigma: 2, thetaScale: 1, budget: 100_000, every: 10, seeds: 2 },
-        { name: 'scaled-small-theta', m: 100, d: 10, n: 10_000, eta: 1e-2, sigma: 2, thetaScale: 0.05 / Math.pow(100, -0.25), budget: 100_000, every: 10, seeds: 2 },
+        { name: 'scaled-A4', m: 100, d: 10, n: 10_000, eta: 1e-2, sigma: 2, thetaStarNorm: a4(100), budget: 100_000, every: 10, seeds: 2 },
+        { name: 'half-width-A4', m: 50, d: 10, n: 2_500, eta: 2e-2, sigma: 2, thetaStarNorm: a4(50), budget: 100_000, every: 10, seeds: 2 },
+        { name: 'scaled-small-theta', m: 100, d: 10, n: 10_000, eta: 1e-2, sigma: 2, thetaStarNorm: 0.05, budget: 100_000, every: 10, seeds: 2 },
         paperSetting(10_000, 1),
       ],
       blocks: 20,
@@ -61,11 +41,11 @@ export const record: ClaimRecord<Phase2Domain> = {
     paper: {
       configs: [
         paperSetting(1_200_000, 1),
-        { name: 'scaled-A4', m: 100, d: 10, n: 10_000, eta: 1e-2, sigma: 2, thetaScale: 1, budget: 300_000, every: 10, seeds: 4 },
-        { name: 'scaled-A4-sigma4', m: 100, d: 10, n: 10_000, eta: 1e-2, sigma: 4, thetaScale: 1, budget: 300_000, every: 10, seeds: 3 },
-        { name: 'half-width-A4', m: 50, d: 10, n: 2_500, eta: 2e-2, sigma: 2, thetaScale: 1, budget: 300_000, every: 10, seeds: 4 },
-        { name: 'double-width-A4', m: 200, d: 10, n: 40_000, eta: 5e-3, sigma: 2, thetaScale: 1, budget: 600_000, every: 20, seeds: 2 },
-        { name: 'scaled-small-theta', m: 100, d: 10, n: 10_000, eta: 1e-2, sigma: 2, thetaScale: 0.05 / Math.pow(100, -0.25), budget: 300_000, every: 10, seeds: 4 },
+        { name: 'scaled-A4', m: 100, d: 10, n: 10_000, eta: 1e-2, sigma: 2, thetaStarNorm: a4(100), budget: 300_000, every: 10, seeds: 4 },
+        { name: 'scaled-A4-sigma4', m: 100, d: 10, n: 10_000, eta: 1e-2, sigma: 4, thetaStarNorm: a4(100), budget: 300_000, every: 10, seeds: 3 },
+        { name: 'half-width-A4', m: 50, d: 10, n: 2_500, eta: 2e-2, sigma: 2, thetaStarNorm: a4(50), budget: 300_000, every: 10, seeds: 4 },
+        { name: 'double-width-A4', m: 200, d: 10, n: 40_000, eta: 5e-3, sigma: 2, thetaStarNorm: a4(200), budget: 600_000, every: 20, seeds: 2 },
+        { name: 'scaled-small-theta', m: 100, d: 10, n: 10_000, eta: 1e-2, sigma: 2, thetaStarNorm: 0.05, budget: 300_000, every: 10, seeds: 4 },
       ],
       blocks: 20,
       sigma0: { numRuns: 16, seeds: 3, budgetFraction: 0.2 },
@@ -85,10 +65,18 @@ export const record: ClaimRecord<Phase2Domain> = {
     divergenceBound: { value: 1e8, why: "the engine's default: |theta_k| > 1e8 or a non-finite theta ends a run as 'diverged at step s', reported as a string" },
   },
   tests: 0,
+  rule: 'inequality',
+  statement: { direction: 'reaches' },
+  twins: [{ id: 'direction', change: 'the direction flipped: label-noise SGD stays above the event (never all ||w_i||, |a_i| <= sqrt(eta)); false where a configuration reaches it (the small-||theta*|| control)', statement: { direction: 'stays-above' } }],
+  combine: "one setting per configuration of the domain, each decided over its seeds; combined by 'all' (any fails -> fails)",
+  searches: [
+    { name: 'main', what: "the runs of a configuration that violate the statement's direction (stalled runs), shrunk toward the first" },
+    { name: 'sigma>0', breaks: 'sigma>0', what: 'sigma = 0 in each configuration: the event not reached' },
+  ],
   expected: {
     verdict: 'fails',
     reason:
-      'At the quick tier both seeds of the scaled A4 configurations (m = 100, eta = 0.01 and m = 50, eta = 0.02; sigma = 2, ||theta*|| = m^(-1/4), n = 1/eta^2) plateau at R ~ 2.4-2.9 (50-70% of the neurons inside at the end, never all) with the fastest decay in the slope interval at most ~2% of the Phase I rate, so they stall; the small-||theta*|| control reaches the event and the short paper-setting run is still decaying.',
+      'Unchanged (now by the inequality rule per configuration, combined by all). At the quick tier both seeds of the scaled A4 configurations (m = 100, eta = 0.01 and m = 50, eta = 0.02; sigma = 2, ||theta*|| = m^(-1/4), n = 1/eta^2) plateau at R ~ 2.4-2.9 (50-70% of the neurons inside at the end, never all) with the fastest decay in the slope interval at most ~2% of the Phase I rate, so they stall; the small-||theta*|| control reaches the event and the short paper-setting run is still decaying.',
   },
 };
 export default record;

@@ -1,7 +1,7 @@
 import { stream, type Rng } from '../engine/rng.js';
 import { perTestAlpha } from '../stats/multiplicity.js';
 import type { AuditConfig } from './config.js';
-import { runSearch, type SearchOutcome, type SearchSpec } from './search.js';
+import { gridSearch, runSearch, type CaseResult, type SearchOutcome, type SearchSpec } from './search.js';
 import type { Observation } from './monitor.js';
 import type { ClaimRecord, Tier } from './types.js';
 
@@ -19,6 +19,8 @@ export interface ClaimContext<D> {
   /** a seed string for the engine (data, init, sampling, noise streams hang below it) */
   runSeed(...names: (string | number)[]): string;
   search<T>(spec: SearchSpec<T>): SearchOutcome<T>;
+  /** an exhaustive search over an explicit grid (every case evaluated; the first violation in grid order, else the closest call) */
+  gridSearch<T>(name: string, grid: readonly T[], check: (c: T) => CaseResult): SearchOutcome<T>;
   /** reports a run that may enter another claim's premise (checked by the premise monitors, properties/monitors/) */
   observe(kind: string, data: Readonly<Record<string, number>>, where: string): void;
   /** what observe() collected */
@@ -37,6 +39,7 @@ export function makeContext<D>(record: ClaimRecord<D, any>, config: AuditConfig,
     rng: (...names) => stream(config.seed, record.id, ...names),
     runSeed: (...names) => [config.seed, record.id, ...names].join('/'),
     search: (spec) => runSearch(record.id, config, spec),
+    gridSearch: (name, grid, check) => gridSearch(record.id, config, name, grid, check),
     observe: (kind, data, where) => void observations.push({ kind, data, where }),
     observations,
   };

@@ -14,8 +14,12 @@ import type { ClaimRecord, ClaimRun, Counterexample, Evidence, Exploration, Figu
 export interface ClaimSpec<D, S extends StatementParams, M> {
   /** runs the scenario(s): every random draw through ctx.rng / ctx.runSeed; runs that enter other claims' premises go to ctx.observe */
   measure(ctx: ClaimContext<D>): M | Promise<M>;
-  /** the verdict by the claim's declared rule, for the statement parameters s (the record's, or a twin's) */
-  decide(m: M, s: S, ctx: ClaimContext<D>): Decision;
+  /**
+   * the verdict by the claim's declared rule, for the statement parameters s (the record's, or a twin's); `variant` is
+   * 'statement' or the twin's id (name a twin's searches after it, so that a replay of the statement's search is never
+   * taken for a twin's)
+   */
+  decide(m: M, s: S, ctx: ClaimContext<D>, variant: string): Decision;
   /** the evidence behind the decision */
   describe(m: M, decision: Decision, ctx: ClaimContext<D>): ClaimReport;
 }
@@ -63,10 +67,11 @@ export async function checkDefinedClaim<D, S extends StatementParams, M>(record:
   const ctx = makeContext<D>(record, config, suite.familySize);
   const t0 = performance.now();
   const m = await spec.measure(ctx);
-  const decision = spec.decide(m, record.statement, ctx);
+  const decision = spec.decide(m, record.statement, ctx, 'statement');
   if (decision.rule !== record.rule) throw new Error(`${record.id}: decided by rule ${decision.rule} but the record declares ${record.rule}`);
-  const twins: TwinResult[] = record.twins.map((t) => {
-    const d = spec.decide(m, { ...record.statement, ...t.statement } as S, ctx);
+  // a replay re-runs one search of the statement: the twins are not evaluated then (their searches have other paths)
+  const twins: TwinResult[] = (config.replay ? [] : record.twins).map((t) => {
+    const d = spec.decide(m, { ...record.statement, ...t.statement } as S, ctx, t.id);
     return { id: t.id, change: t.change, verdict: d.verdict, because: d.because, rejected: d.verdict === 'fails' };
   });
   const rep = spec.describe(m, decision, ctx);

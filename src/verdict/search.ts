@@ -87,3 +87,25 @@ export function runSearch<T>(claimId: string, cfg: AuditConfig, spec: SearchSpec
   if (cfg.searchLog) appendFileSync(cfg.searchLog, `${JSON.stringify({ claim: claimId, search: spec.name, numRuns, fcSeed: seed, ...out })}\n`);
   return out;
 }
+
+/**
+ * An exhaustive search over an explicit grid of cases (exact evaluations: every case is checked, none sampled). It
+ * returns the same outcome shape as a fast-check search: the first violated case in grid order as the counterexample
+ * (path = its index in the grid; rerunning the step with the same seed reproduces it), or the closest call.
+ */
+export function gridSearch<T>(stepId: string, config: Pick<AuditConfig, 'tier' | 'seed'>, name: string, grid: readonly T[], check: (c: T) => CaseResult): SearchOutcome<T> {
+  let closest: SearchOutcome<T>['closest'];
+  for (let i = 0; i < grid.length; i++) {
+    const c = grid[i] as T;
+    const r = check(c);
+    if (r.violated) {
+      return {
+        cases: i + 1,
+        counterexample: { search: name, fcSeed: 0, path: String(i), numShrinks: 0, case: JSON.parse(JSON.stringify(c)) as unknown, message: r.message, replay: replayCommand(stepId, config, name, String(i)) },
+        ...(closest ? { closest } : {}),
+      };
+    }
+    if (closest === undefined || r.margin < closest.margin) closest = { case: c, margin: r.margin, message: r.message };
+  }
+  return closest ? { cases: grid.length, closest } : { cases: grid.length };
+}

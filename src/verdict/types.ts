@@ -1,4 +1,7 @@
 import type { HypothesisStatus } from '../theory/condition1.js';
+import type { ProofStatus } from './proofStatus.js';
+
+export type { ProofStatus, ProofStatusName } from './proofStatus.js';
 
 /** The five verdicts (docs/ARCHITECTURE.md, "Verdicts"). */
 export type Verdict = 'holds' | 'fails' | 'erratum' | 'vacuous' | 'inconclusive';
@@ -170,8 +173,10 @@ export interface ClaimRun extends ClaimOutcome {
   contradictions?: Contradiction[];
   /** how the settings combined (from the record) */
   combine?: string;
-  /** for a proof step: the claim whose proof it belongs to */
+  /** for a proof step: the proof it belongs to (e.g. 'proof-c2') */
   proofOf?: string;
+  /** for a statement: what its printed proof is worth where tested (src/verdict/proofStatus.ts) */
+  proofStatus?: ProofStatus;
 }
 
 /** The decision rules (src/verdict/checks/): one per kind of claim; every claim and proof step names the one that decided it. */

@@ -15,6 +15,7 @@ export interface SettingDecision {
 export function combineAll(parts: readonly SettingDecision[]): Decision {
   if (parts.length === 0) throw new RangeError('combineAll: no settings');
   const list = parts.map((p) => `${p.decision.verdict} at ${p.setting}`).join(', ');
+  const sentences = parts.map((p) => `[${p.setting}, ${p.decision.rule}] ${p.decision.because}`).join(' ');
   const rule = (parts[0] as SettingDecision).decision.rule;
   const failing = parts.find((p) => p.decision.verdict === 'fails' || p.decision.verdict === 'erratum');
   const verdicts = new Set<Verdict>(parts.map((p) => p.decision.verdict));
@@ -25,14 +26,18 @@ export function combineAll(parts: readonly SettingDecision[]): Decision {
     if (f.verdict === 'fails') return { ...f, because: `${list}; at ${failing.setting}: ${f.because}` };
   }
   if (verdicts.size === 1 && verdicts.has('holds')) {
-    const worst = parts.reduce((a, b) => (a.decision.verdict === 'holds' && b.decision.verdict === 'holds' && b.decision.margin.value < a.decision.margin.value ? b : a));
+    // margins are comparable only within one rule: the tightest is named only when every setting was decided by the same rule
+    const sameRule = new Set(parts.map((p) => p.decision.rule)).size === 1;
+    const worst = sameRule ? parts.reduce((a, b) => (a.decision.verdict === 'holds' && b.decision.verdict === 'holds' && b.decision.margin.value < a.decision.margin.value ? b : a)) : (parts[0] as SettingDecision);
     const w = worst.decision;
-    if (w.verdict === 'holds') return { ...w, because: `holds at every setting (${parts.length}); tightest at ${worst.setting}: ${w.because}` };
+    if (w.verdict === 'holds') return { ...w, because: sameRule ? `holds at every setting (${parts.length}); tightest at ${worst.setting}: ${w.because}` : `holds at every setting (${parts.length}): ${sentences}` };
   }
   if (verdicts.size === 1 && verdicts.has('vacuous')) {
     const v = (parts[0] as SettingDecision).decision;
     if (v.verdict === 'vacuous') return { ...v, because: `vacuous at every setting: ${v.because}` };
   }
-  const open = parts.filter((p) => p.decision.verdict !== 'holds').map((p) => p.setting);
-  return { rule, verdict: 'inconclusive', because: list, wouldDecide: `a decision at ${open.join(', ')}` };
+  const open = parts.filter((p) => p.decision.verdict !== 'holds');
+  const reasons = open.map((p) => `at ${p.setting}: ${p.decision.because}`).join('; ');
+  const needs = open.map((p) => `at ${p.setting}: ${p.decision.verdict === 'inconclusive' ? p.decision.wouldDecide : `a decision (${p.decision.verdict})`}`).join('; ');
+  return { rule, verdict: 'inconclusive', because: `${list}; ${reasons}`, wouldDecide: needs };
 }

@@ -22,6 +22,8 @@ export interface WidthEvidence {
   failures?: number;
   runs?: number;
   exact?: number;
+  /** an exact failure probability known only within [lo, hi] (e.g. a law conditioned on an event of known probability) */
+  exactInterval?: readonly [number, number];
 }
 
 export interface HighProbabilityInput {
@@ -69,6 +71,10 @@ function row(w: WidthEvidence, f: (m: number) => number, alpha: number, fixed: n
   if (w.exact !== undefined) {
     if (!(w.exact >= 0 && w.exact <= 1)) throw new RangeError(`high-probability rule: exact probability ${w.exact} at m = ${w.m} is not in [0, 1]`);
     pHat = lo = hi = w.exact;
+  } else if (w.exactInterval !== undefined) {
+    [lo, hi] = w.exactInterval;
+    if (!(lo >= 0 && lo <= hi && hi <= 1)) throw new RangeError(`high-probability rule: exact interval [${lo}, ${hi}] at m = ${w.m} is not inside [0, 1]`);
+    pHat = (lo + hi) / 2;
   } else {
     const k = w.failures;
     const n = w.runs;
@@ -79,8 +85,8 @@ function row(w: WidthEvidence, f: (m: number) => number, alpha: number, fixed: n
   }
   return {
     m: w.m,
-    failures: w.failures ?? 'exact',
-    runs: w.runs ?? 'exact',
+    failures: w.failures ?? (w.exactInterval ? 'exact interval' : 'exact'),
+    runs: w.runs ?? (w.exactInterval ? 'exact interval' : 'exact'),
     pHat,
     pLower: lo,
     pUpper: hi,
@@ -149,7 +155,7 @@ export function highProbabilityRule(input: HighProbabilityInput): HighProbabilit
   } else {
     // with no failure at m_hi the one-sided bound is about ln(2/alpha)/N: N runs make c*(m_hi)'s upper bound fall below g c*(m_lo)'s
     const runsNeeded = Math.ceil(Math.log(2 / input.alpha) / (input.rate.f(b.m) * growth * a.cUpper));
-    const need = b.runs === 'exact' ? 'exact probabilities at more widths' : `about ${runsNeeded} runs at m = ${b.m} without a failure (or exact probabilities)`;
+    const need = typeof b.runs === 'string' ? 'exact probabilities at more widths' : `about ${runsNeeded} runs at m = ${b.m} without a failure (or exact probabilities)`;
     decision = {
       rule: 'high-probability',
       verdict: 'inconclusive',

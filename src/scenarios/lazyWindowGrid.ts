@@ -1,8 +1,42 @@
-import type { LazyDomain, LazyGroupSpec } from '../../theorems/lemma-c2.gradient-bound.js';
-import { evaluateCondition1, type HypothesisCheck, type HypothesisStatus } from '../../src/theory/condition1.js';
-import { quantile } from '../../src/stats/summary.js';
-import type { HypothesisReport } from '../../src/verdict/types.js';
-import { fmt, runLazyWindow, T0, thetaStarNormOf, type LazyConfig, type LazyRun } from './appendixCRuns.js';
+import { fmt } from '../stats/format.js';
+import { quantile } from '../stats/summary.js';
+import { evaluateCondition1, type HypothesisCheck, type HypothesisStatus } from '../theory/condition1.js';
+import { runLazyWindow, T0, type LazyConfig, type LazyRun } from './lazyWindow.js';
+import { sweepConfig, type HypothesisLine, type WidthSweep } from './widthSweep.js';
+
+/**
+ * One group of configurations of the lazy-window grid shared by the two parts of Lemma C.2: the same parameters at
+ * each width m in `ms`, `reps` independent runs (data, init, sampling, noise) per width.
+ */
+export interface LazyGroupSpec extends WidthSweep {
+  /** 'full': the engine's Simulation, every neuron watched; 'reduced': the sufficient-statistic simulator, K tracked neurons, fresh inputs */
+  engine: 'full' | 'reduced';
+  /** tracked neurons (reduced engine) */
+  K: number;
+  /** step budget of one run (the lazy window ends long before it) */
+  budget: number;
+  /** include the group in the log-log fits against m (one fit per group) */
+  fit: boolean;
+}
+
+/** The cheap configurations of the hypothesis-violation searches (eta = etaTimesM / m, d = 20, n = 200, sigma = 4 unless broken). */
+export interface LazyExplore {
+  numRuns: number;
+  ms: number[];
+  etaTimesM: number;
+  /** 'lazy-premise': runs continue to pastFactor * tau (tau the lazy exit; T0 lies a few hundred tau out) */
+  pastFactor: number;
+  /** 'A4': ||theta*|| = scale m^(-1/4), scale > 1 */
+  a4Scales: number[];
+  /** 'stability': eta m beyond the edge ~2 */
+  stabilityEtaTimesM: number[];
+}
+
+export interface LazyDomain {
+  groups: LazyGroupSpec[];
+  explore: LazyExplore;
+}
+
 
 /** The lazy-window grid of Lemma C.2: every (group, m) cell run `reps` times. */
 export interface LazyCell {
@@ -12,8 +46,7 @@ export interface LazyCell {
 }
 
 export function configOf(spec: LazyGroupSpec, m: number): LazyConfig {
-  const eta = spec.eta ?? (spec.etaTimesM as number) / m;
-  return { group: spec.group, engine: spec.engine, m, d: spec.d, n: spec.n, eta, sigma: spec.sigma, thetaScale: spec.thetaScale, K: spec.K, budget: spec.budget };
+  return { group: spec.group, engine: spec.engine, ...sweepConfig(spec, m), K: spec.K, budget: spec.budget };
 }
 
 export function runGrid(dom: LazyDomain, seedOf: (group: string, m: number, rep: number) => string): LazyCell[] {
@@ -43,11 +76,11 @@ const weight: Record<HypothesisStatus, number> = { met: 0, unevaluable: 1, relax
  * Condition 3.1 over the grid (each hypothesis reported at its worst configuration), plus the lazy premise and the
  * stability of the step (eta m), which the lemma does not list but the runs depend on.
  */
-export function gridHypotheses(cells: LazyCell[]): HypothesisReport[] {
+export function gridHypotheses(cells: LazyCell[]): HypothesisLine[] {
   const worst = new Map<string, { check: HypothesisCheck; cell: LazyCell }>();
   for (const c of cells) {
     const maxX = maxOfList(c.runs.map((r) => r.maxXNorm));
-    const checks = evaluateCondition1({ m: c.cfg.m, d: c.cfg.d, n: c.cfg.n, eta: c.cfg.eta, sigma: c.cfg.sigma, thetaStarNorm: thetaStarNormOf(c.cfg), maxXNorm: maxX });
+    const checks = evaluateCondition1({ m: c.cfg.m, d: c.cfg.d, n: c.cfg.n, eta: c.cfg.eta, sigma: c.cfg.sigma, thetaStarNorm: c.cfg.thetaStarNorm, maxXNorm: maxX });
     for (const h of checks) {
       const prev = worst.get(h.id);
       if (!prev || weight[h.status] > weight[prev.check.status] || (weight[h.status] === weight[prev.check.status] && (h.log10Margin ?? 0) < (prev.check.log10Margin ?? 0)))
@@ -56,7 +89,7 @@ export function gridHypotheses(cells: LazyCell[]): HypothesisReport[] {
   }
   const at = (c: LazyCell): string => `${c.cfg.group} m=${c.cfg.m}, eta=${fmt(c.cfg.eta)}`;
   const pick = (id: string): { check: HypothesisCheck; cell: LazyCell } => worst.get(id) as { check: HypothesisCheck; cell: LazyCell };
-  const out: HypothesisReport[] = [];
+  const out: HypothesisLine[] = [];
   const a1 = pick('A1');
   out.push({ id: 'A1', status: a1.check.status, detail: `AAAI form, worst configuration (${at(a1.cell)}): ${a1.check.required}; ${a1.check.actual}. ${a1.check.detail}` });
   const a1l = pick('A1-long');
@@ -91,4 +124,15 @@ export function gridHypotheses(cells: LazyCell[]): HypothesisReport[] {
 /** Runs of the whole grid that diverged (reported as outcomes). */
 export function divergedRuns(cells: LazyCell[]): string[] {
   return cells.flatMap((c) => c.runs.filter((r) => r.diverged).map((r) => `${c.cfg.group} m=${c.cfg.m}: ${r.outcome}`));
+}
+
+/** A configuration of the hypothesis-violation searches: d = 20, n = 200, sigma = 4, eta = etaTimesM / m, ||theta*|| = m^(-1/4), unless overridden. */
+export function exploreConfig(ex: LazyExplore, m: number, over: Partial<LazyConfig> = {}): LazyConfig {
+  return { group: 'explore', engine: 'full', m, d: 20, n: 200, eta: ex.etaTimesM / m, sigma: 4, thetaStarNorm: Math.pow(m, -0.25), K: 0, budget: 200_000, ...over };
+}
+
+/** What a run reports to the premise monitors (properties/monitors/): the 'lazy-window' observation at the end of its window. */
+export function lazyWindowObservation(r: LazyRun): Record<string, number> {
+  const c = r.config;
+  return { m: c.m, eta: c.eta, etaM: c.eta * c.m, t: r.window, T0: T0(c.m, c.eta), maxAbsAScaled: r.maxAbsA, maxAScaled: r.maxA, driftScaled: 1 };
 }

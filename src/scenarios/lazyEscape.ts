@@ -1,23 +1,19 @@
-import { makeDataset, maxInputNorm } from '../../src/engine/data.js';
-import { rows, vec } from '../../src/engine/matrix.js';
-import { initNTK } from '../../src/engine/network.js';
-import { Simulation } from '../../src/engine/simulate.js';
-import { T1, lazyRadius } from '../../src/theory/constants.js';
+import { makeDataset, maxInputNorm } from '../engine/data.js';
+import { rows, vec } from '../engine/matrix.js';
+import { initNTK } from '../engine/network.js';
+import { Simulation } from '../engine/simulate.js';
+import { fmt } from '../stats/format.js';
+import { T1, lazyRadius } from '../theory/constants.js';
+import type { PaperConfig } from './config.js';
 
 /**
  * Escape from the lazy regime (Definition 1 / Theorem 2): first exit times of every neuron from the
  * ball ||w_i(t) - w_i(0)|| <= 1/sqrt(m), measured on one label-noise SGD run from the NTK init.
  */
 
-/** One configuration of the tested domain. ||theta*|| = thetaScale * m^(-1/4) (A4 asks thetaScale <= 1). */
-export interface EscapeConfig {
-  name: string;
-  m: number;
-  d: number;
-  n: number;
-  eta: number;
-  sigma: number;
-  thetaScale: number;
+/** One configuration of the tested domain (A4 asks ||theta*|| <= m^(-1/4)). */
+export interface EscapeConfig extends PaperConfig {
+  readonly name: string;
 }
 
 export interface EscapeOptions {
@@ -68,10 +64,6 @@ export interface EscapeRun {
   maxXNorm: number;
 }
 
-export function thetaStarNorm(c: EscapeConfig): number {
-  return c.thetaScale * Math.pow(c.m, -0.25);
-}
-
 /** eta * max_j x_j^T K(0) x_j, K = ||a||^2 I + W^T W (the NTK of y = a^T W x at initialization). */
 function stabilityIndexOf(W: Float64Array[], a: Float64Array, X: Float64Array[], eta: number): number {
   let aa = 0;
@@ -94,7 +86,7 @@ function stabilityIndexOf(W: Float64Array[], a: Float64Array, X: Float64Array[],
 /** One run: label-noise SGD (batch 1, Rademacher noise of size sigma) from the NTK init of Eq. (5). */
 export function measureEscape(c: EscapeConfig, o: EscapeOptions): EscapeRun {
   const sigma = o.sigma ?? c.sigma;
-  const data = makeDataset({ n: c.n, d: c.d, nTest: 0, thetaStarNorm: thetaStarNorm(c) }, o.seed);
+  const data = makeDataset({ n: c.n, d: c.d, nTest: 0, thetaStarNorm: c.thetaStarNorm }, o.seed);
   const state = initNTK(c.m, c.d, o.seed);
   const sim = new Simulation(state, data, { kind: 'sgd', batch: 1, sigma, eta: c.eta }, o.seed);
   const m = c.m;
@@ -206,34 +198,29 @@ export function maxTau(r: EscapeRun): number | undefined {
   return r.taus.length === r.m ? (r.taus[r.m - 1] as number) : undefined;
 }
 
-export function medianTau(r: EscapeRun): number | undefined {
-  if (r.taus.length !== r.m) return undefined;
-  const h = (r.m - 1) / 2;
-  return ((r.taus[Math.floor(h)] as number) + (r.taus[Math.ceil(h)] as number)) / 2;
-}
-
 /**
- * What one run says about Theorem 2:
- * - failed: T1 was reached and some neuron is inside the ball at floor(T1) (or, in first-exit mode, had not left it by floor(T1));
- * - escaped: every neuron left the ball before floor(T1) (and, where T1 was reached in 'atT1' mode, is outside it there);
- * - unresolved: T1 lies beyond the budget and some neuron had not left the ball within it, or the run diverged first.
+ * Whether a run fails "every neuron has left the lazy ball at time T" for an integer step T (Theorem 2 with T = floor(T1)):
+ * true/false when the run decides it, undefined when it does not (it diverged, or stopped before T with a neuron inside).
+ * At the run's own floor(T1) in 'atT1' mode the state there decides; otherwise the first exit times (at the run's resolution:
+ * a late detection only makes a failure likelier).
  */
-export function classify(r: EscapeRun): EscapeStatus {
-  if (r.end === 'diverged') return 'unresolved';
-  if (r.escapedAtT1 !== undefined) return r.escapedAtT1 < 1 ? 'failed' : 'escaped';
+export function failsAt(r: EscapeRun, T: number): boolean | undefined {
+  if (r.end === 'diverged') return undefined;
+  if (r.escapedAtT1 !== undefined && T === r.T1steps) return r.escapedAtT1 < 1;
   const mt = maxTau(r);
-  if (mt !== undefined) return mt <= r.T1steps ? 'escaped' : 'failed';
-  return r.end === 'T1' ? 'failed' : 'unresolved';
+  if (mt !== undefined) return mt > T;
+  return r.steps >= T ? true : undefined;
 }
 
-export function fmt(x: number, digits = 3): string {
-  if (!Number.isFinite(x)) return String(x);
-  return Math.abs(x) >= 1e4 || (Math.abs(x) < 1e-3 && x !== 0) ? x.toExponential(digits - 1) : x.toPrecision(digits);
+/** What one run says about Theorem 2 at its own floor(T1): escaped, failed, or unresolved (diverged, or T1 beyond the budget with a neuron inside). */
+export function classify(r: EscapeRun): EscapeStatus {
+  const f = failsAt(r, r.T1steps);
+  return f === undefined ? 'unresolved' : f ? 'failed' : 'escaped';
 }
 
 /** One line describing a run. */
 export function describeRun(c: EscapeConfig, r: EscapeRun): string {
-  const head = `m=${c.m} d=${c.d} n=${c.n} eta=${fmt(c.eta)} sigma=${c.sigma} ||theta*||=${fmt(thetaStarNorm(c))}: T1=${fmt(r.T1)}`;
+  const head = `m=${c.m} d=${c.d} n=${c.n} eta=${fmt(c.eta)} sigma=${c.sigma} ||theta*||=${fmt(c.thetaStarNorm)}: T1=${fmt(r.T1)}`;
   if (r.end === 'diverged') return `${head}; diverged at step ${r.divergedAt} (stability index ${fmt(r.stabilityIndex)}) with ${fmt(100 * r.escapedFraction)}% of neurons out`;
   const mt = maxTau(r);
   const tauPart = mt !== undefined ? `max tau = ${mt} (ratio ${fmt(mt / r.T1)})` : `${r.taus.length}/${r.m} neurons left the ball within ${r.steps} steps`;

@@ -1,8 +1,9 @@
-import { linearFit } from '../../src/stats/regression.js';
-import { makeDataset, maxInputNorm } from '../../src/engine/data.js';
-import { rows, vec } from '../../src/engine/matrix.js';
-import { initNTK } from '../../src/engine/network.js';
-import { Simulation } from '../../src/engine/simulate.js';
+import { makeDataset, maxInputNorm } from '../engine/data.js';
+import { rows, vec } from '../engine/matrix.js';
+import { initNTK } from '../engine/network.js';
+import { Simulation } from '../engine/simulate.js';
+import { linearFit } from '../stats/regression.js';
+import type { PaperConfig } from './config.js';
 
 /**
  * "When all the neurons satisfy ||w_i||, |a_i| <= sqrt(eta), we say that Phase II begins" (AAAI, Phase II;
@@ -11,13 +12,7 @@ import { Simulation } from '../../src/engine/simulate.js';
  *
  * R(t) = max(max_i ||w_i(t)||, max_i |a_i(t)|) / sqrt(eta) is the event's own statistic: E(t) <=> R(t) <= 1.
  */
-export interface Phase2RunSpec {
-  m: number;
-  d: number;
-  n: number;
-  eta: number;
-  sigma: number;
-  thetaStarNorm: number;
+export interface Phase2RunSpec extends PaperConfig {
   /** steps at most */
   budget: number;
   /** the event is checked every `every` steps (t1 is the first checked step with E(t)) */
@@ -220,4 +215,22 @@ export function classify(r: Phase2RunResult, plateauMin: number, rateFraction: n
 export function stallHorizon(r: Phase2RunResult, rateFraction: number): number | null {
   const kappa = phaseOneRate(r.spec.eta, r.spec.sigma);
   return r.tail && kappa > 0 ? Math.max(0, r.tail.lnLevel) / (rateFraction * kappa) : null;
+}
+
+/** One configuration of the Phase II runs, run over `seeds` seeds. */
+export interface Phase2Setting extends PaperConfig {
+  readonly name: string;
+  /** step budget B of one run */
+  readonly budget: number;
+  /** the event is checked every `every` steps */
+  readonly every: number;
+  readonly seeds: number;
+}
+
+export interface Phase2Domain {
+  configs: Phase2Setting[];
+  /** blocks of a run's second half for the decay fit of ln R */
+  blocks: number;
+  /** the sigma = 0 contrast: fast-check draws (config, seed) and runs it without label noise for budget * budgetFraction steps */
+  sigma0: { numRuns: number; seeds: number; budgetFraction: number };
 }

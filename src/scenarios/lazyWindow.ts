@@ -1,9 +1,9 @@
-import { makeDataset, maxInputNorm } from '../../src/engine/data.js';
-import { rows, vec } from '../../src/engine/matrix.js';
-import { initNTK } from '../../src/engine/network.js';
-import { initReduced, stepReduced } from '../../src/engine/reduced.js';
-import { stream } from '../../src/engine/rng.js';
-import { Simulation } from '../../src/engine/simulate.js';
+import { makeDataset, maxInputNorm } from '../engine/data.js';
+import { rows, vec } from '../engine/matrix.js';
+import { initNTK } from '../engine/network.js';
+import { Simulation } from '../engine/simulate.js';
+import type { PaperConfig } from './config.js';
+import { OnlineLabelNoise } from './onlineLabelNoise.js';
 
 /**
  * Lemma C.2 (long version): label-noise SGD (Eq. (3), batch 1, eps = +-sigma) from the NTK init (Eq. (5)),
@@ -13,29 +13,21 @@ import { Simulation } from '../../src/engine/simulate.js';
  * Two engines:
  *  - 'full': the engine's Simulation on the data of Section 3.1 (n samples, y = <theta*, x>), every neuron watched
  *    at every step;
- *  - 'reduced': the exact sufficient-statistic simulator (src/engine/reduced.ts) at any width m, fresh inputs
- *    x ~ N(0, I_d) at every step (the online reading of the proof), K tracked neurons watched at every step.
+ *  - 'reduced': the exact sufficient-statistic simulator at any width m on fresh inputs x ~ N(0, I_d) at every step
+ *    (the online reading of the proof; src/scenarios/onlineLabelNoise.ts), K tracked neurons watched at every step.
  *
  * The lazy window is t = 0 .. tau - 1, tau the first step whose state has a watched neuron outside the ball
  * (the state at tau is no longer lazy). Over it the run records the residuals r_t = f(theta(t); x_t) - y_t - eps_t
  * (the "gradient" of Lemma C.2 (i)) and a_i(t) of the watched neurons (Lemma C.2 (ii)).
  */
-export interface LazyConfig {
+export interface LazyConfig extends PaperConfig {
   /** label of the group (sweep) the configuration belongs to */
-  group: string;
-  engine: 'full' | 'reduced';
-  m: number;
-  d: number;
-  /** training set size (full engine only) */
-  n: number;
-  eta: number;
-  sigma: number;
-  /** ||theta*|| = thetaScale * m^(-1/4) (A4 asks thetaScale <= 1) */
-  thetaScale: number;
-  /** reduced engine: tracked neurons */
-  K: number;
+  readonly group: string;
+  readonly engine: 'full' | 'reduced';
+  /** reduced engine: tracked neurons (n is unused there: fresh inputs) */
+  readonly K: number;
   /** the most steps a run may take */
-  budget: number;
+  readonly budget: number;
 }
 
 export interface LazyOptions {
@@ -88,10 +80,6 @@ export interface LazyRun {
   pastDrift: number[];
   /** max |r_t| over the steps after the window (0 when the run stopped at tau) */
   pastMaxAbsR: number;
-}
-
-export function thetaStarNormOf(c: LazyConfig): number {
-  return c.thetaScale * Math.pow(c.m, -0.25);
 }
 
 /** T0 of Lemma C.2 with its hidden constant read as 1: log m / (eta^2 sqrt(m)). */
@@ -224,7 +212,7 @@ function finish(c: LazyConfig, w: Watch, steps: number, outcome: string, diverge
 
 /** One run with the engine's Simulation: every neuron watched at every step. */
 function runFull(c: LazyConfig, o: LazyOptions): LazyRun {
-  const data = makeDataset({ n: c.n, d: c.d, nTest: 0, thetaStarNorm: thetaStarNormOf(c) }, o.seed);
+  const data = makeDataset({ n: c.n, d: c.d, nTest: 0, thetaStarNorm: c.thetaStarNorm }, o.seed);
   const state = initNTK(c.m, c.d, o.seed);
   const sim = new Simulation(state, data, { kind: 'sgd', eta: c.eta, batch: 1, sigma: c.sigma }, o.seed);
   const d = c.d;
@@ -269,71 +257,40 @@ function runFull(c: LazyConfig, o: LazyOptions): LazyRun {
   return finish(c, w, sim.t, outcome, diverged, theta0, data.thetaStar, maxInputNorm(data.X), a0);
 }
 
-/** One run with the reduced simulator: K tracked neurons, fresh Gaussian inputs at every step. */
+/** One run with the reduced simulator: K tracked neurons, fresh Gaussian inputs at every step (onlineLabelNoise). */
 function runReduced(c: LazyConfig, o: LazyOptions): LazyRun {
-  const d = c.d;
-  const s = initReduced(c.m, d, c.K, `${o.seed}/init`);
-  const dataRng = stream(o.seed, 'data');
-  const noiseRng = stream(o.seed, 'noise');
-  const thetaStar = new Float64Array(d);
-  thetaStar[0] = thetaStarNormOf(c);
+  const run = new OnlineLabelNoise({ m: c.m, d: c.d, K: c.K, eta: c.eta, sigma: c.sigma, thetaStarNorm: c.thetaStarNorm }, o.seed);
+  const s = run.state;
   const theta0 = s.theta.slice();
   const a0 = s.a.slice();
-  const x = new Float64Array(d);
-  const g = new Float64Array(d);
-  const scratch = new Float64Array(d);
   const w = new Watch(c.m, c.K);
   w.lazyA(s.a, s.theta);
   const past = o.pastFactor ?? 0;
   const bound = o.divergenceBound ?? 1e8;
-  const drift2 = (i: number): number => {
-    const wi = s.w[i] as Float64Array;
-    const w0 = s.w0[i] as Float64Array;
-    let q = 0;
-    for (let k = 0; k < d; k++) q += ((wi[k] as number) - (w0[k] as number)) ** 2;
-    return q;
-  };
+  const drift2 = (i: number): number => run.drift2(i);
   let maxX2 = 0;
-  let t = 0;
   let outcome = 'budget';
   let diverged = false;
-  while (t < c.budget) {
-    let f = 0;
-    let y = 0;
-    let xx = 0;
-    for (let k = 0; k < d; k++) {
-      const v = dataRng.gaussian();
-      x[k] = v;
-      xx += v * v;
-      f += (s.theta[k] as number) * v;
-      y += (thetaStar[k] as number) * v;
-    }
-    const r = f - y - c.sigma * noiseRng.rademacher();
-    w.residual(r);
-    if (w.tau === null && xx > maxX2) maxX2 = xx;
-    for (let k = 0; k < d; k++) g[k] = r * (x[k] as number);
-    stepReduced(s, g, c.eta, scratch);
-    t++;
-    let bad = !Number.isFinite(s.alpha);
-    for (let k = 0; k < d && !bad; k++) if (!(Math.abs(s.theta[k] as number) <= bound)) bad = true;
-    if (bad) {
-      outcome = `diverged at step ${t}`;
+  while (run.t < c.budget) {
+    const lazyBefore = w.tau === null;
+    w.residual(run.step());
+    if (lazyBefore && run.xx > maxX2) maxX2 = run.xx;
+    if (run.diverged(bound)) {
+      outcome = `diverged at step ${run.t}`;
       diverged = true;
       break;
     }
-    const lazy = w.check(t, drift2, s.a);
+    const lazy = w.check(run.t, drift2, s.a);
     if (lazy) w.lazyA(s.a, s.theta);
-    else if (t >= Math.ceil(past * (w.tau as number))) {
+    else if (run.t >= Math.ceil(past * (w.tau as number))) {
       outcome = 'exited lazy regime';
       break;
     }
   }
   if (!diverged && w.tau !== null) outcome = 'exited lazy regime';
-  return finish(c, w, t, outcome, diverged, theta0, thetaStar, Math.sqrt(maxX2), a0);
+  return finish(c, w, run.t, outcome, diverged, theta0, run.thetaStar, Math.sqrt(maxX2), a0);
 }
 
 export function runLazyWindow(c: LazyConfig, o: LazyOptions): LazyRun {
   return c.engine === 'full' ? runFull(c, o) : runReduced(c, o);
 }
-
-export const fmt = (x: number): string => (x === 0 ? '0' : Math.abs(x) >= 1e4 || Math.abs(x) < 1e-3 ? x.toExponential(3) : x.toPrecision(4));
