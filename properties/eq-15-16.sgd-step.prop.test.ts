@@ -11,12 +11,12 @@ const relTol = record.thresholds.relTol!.value;
 claim(record, {
   // one literal ml-matrix step and its finite-difference gradient per case, shared by the statement and its twins
   measure: () => ({ memo: new CaseMemo(stepVsGradient) }),
-  decide: (m, s, ctx) =>
+  decide: (m, s, ctx, variant) =>
     identityRule({
       what: `the printed step (W, a) - eta (a r x^T, r W x) = (W, a) - ${s.stepScale} eta grad of Eq. (1)`,
       printed: ctx.search({
         name: 'main',
-        arbitrary: smallCase(ctx.domain, 'any'),
+        arbitrary: smallCase(ctx.domain, 'any', variant === 'statement'),
         check: (c): CaseResult => {
           const g = stepGradientGap(m.memo.get(c), s.stepScale);
           return { violated: !(g.gap <= relTol), margin: (relTol - g.gap) / relTol, message: `${describeCase(c)}: max relative gap between the printed step / eta and ${s.stepScale} x the finite-difference gradient: ${fmt(g.gap)} at ${g.at} (tolerance ${fmt(relTol)})` };

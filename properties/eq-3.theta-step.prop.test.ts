@@ -32,8 +32,8 @@ function check(tr: Trajectory, form: Form, secondOrder: number): CaseResult {
 
 claim(record, {
   measure: () => ({ memo: trajectoryMemo() }),
-  decide: (m, s, ctx) => {
-    const search = (form: Form) => ctx.search({ name: form, arbitrary: smallCase(ctx.domain), check: (c) => check(m.memo.get(c), form, s.secondOrder), numRuns: ctx.domain.numRuns });
+  decide: (m, s, ctx, variant) => {
+    const search = (form: Form) => ctx.search({ name: form, arbitrary: smallCase(ctx.domain, 'single', variant === 'statement'), check: (c) => check(m.memo.get(c), form, s.secondOrder), numRuns: ctx.domain.numRuns });
     return identityRule({ what: 'Eq. (3) read with theta = a^T W', printed: search('printed'), corrected: { outcome: search('corrected'), form: `theta(t+1) - theta(t) = ${RHS.corrected} with c = ${s.secondOrder}` } });
   },
   describe: (m, _d, ctx) => {

@@ -32,8 +32,8 @@ claim(record, {
     });
     return { memo, derivation, steps };
   },
-  decide: (m, s, ctx) =>
-    identityRule({ what: 'Eq. (41)', printed: ctx.search({ name: 'printed', arbitrary: smallCase(ctx.domain), check: (c) => eq41(m.memo.get(c), s.aTermFactor), numRuns: ctx.domain.numRuns }) }),
+  decide: (m, s, ctx, variant) =>
+    identityRule({ what: 'Eq. (41)', printed: ctx.search({ name: 'printed', arbitrary: smallCase(ctx.domain, 'single', variant === 'statement'), check: (c) => eq41(m.memo.get(c), s.aTermFactor), numRuns: ctx.domain.numRuns }) }),
   describe: (m, _d, ctx) => {
     const trs = [...m.memo.all()];
     const gaps = trs.map((tr) => normIdentityGap(tr, deltaWForm('long', 1)).gap);

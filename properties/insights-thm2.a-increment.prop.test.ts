@@ -19,8 +19,8 @@ function check(tr: Trajectory, form: string, etaPower: number): CaseResult {
 
 claim(record, {
   measure: () => ({ memo: trajectoryMemo() }),
-  decide: (m, s, ctx) => {
-    const search = (form: 'printed' | 'corrected', p: number) => ctx.search({ name: form, arbitrary: smallCase(ctx.domain), check: (c) => check(m.memo.get(c), form, p), numRuns: ctx.domain.numRuns });
+  decide: (m, s, ctx, variant) => {
+    const search = (form: 'printed' | 'corrected', p: number) => ctx.search({ name: form, arbitrary: smallCase(ctx.domain, 'single', variant === 'statement'), check: (c) => check(m.memo.get(c), form, p), numRuns: ctx.domain.numRuns });
     return identityRule({
       what: '"Insights from Theorem 2": grad l^2 (x^T w_i(j))^2 = (a_i(j+1) - a_i(j))^2',
       printed: search('printed', s.printedEtaPower),

@@ -18,8 +18,8 @@ function check(tr: Trajectory, form: 'aaai' | 'long', k: number): CaseResult {
 
 claim(record, {
   measure: () => ({ memo: trajectoryMemo() }),
-  decide: (m, s, ctx) => {
-    const search = (name: string, form: 'aaai' | 'long', k: number) => ctx.search({ name, arbitrary: smallCase(ctx.domain), check: (c) => check(m.memo.get(c), form, k), numRuns: ctx.domain.numRuns });
+  decide: (m, s, ctx, variant) => {
+    const search = (name: string, form: 'aaai' | 'long', k: number) => ctx.search({ name, arbitrary: smallCase(ctx.domain, 'single', variant === 'statement'), check: (c) => check(m.memo.get(c), form, k), numRuns: ctx.domain.numRuns });
     return identityRule({
       what: 'the neuron-norm identity of "Insights from Theorem 2" with the AAAI Delta W',
       printed: search('printed', 'aaai', 1),
