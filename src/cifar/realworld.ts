@@ -1,6 +1,8 @@
 import { stream } from '../engine/rng.js';
 import type { CifarData } from './data.js';
-import { FcNet, initFc, mseHalfMean, type FcConfig, type FcSnapshot, type Update } from './fc.js';
+import * as tf from '@tensorflow/tfjs';
+import { initFc, mseHalfMean, type FcConfig, type FcSnapshot, type Update } from './fc.js';
+import { describeFcEngine, fcEngineFromEnv, FcRunnerFactory, parseFcEngine, type FcEngine } from './fcEngine.js';
 import { fillOneHot, noisyLabels, type LabelNoise } from './noise.js';
 import { empiricalNtk, hiddenFeatures, LinearizedPredictor, LinearizedSteps, outputsFromFeatures, projectTestKernel, symEig } from './ntk.js';
 
@@ -30,6 +32,12 @@ export interface RealWorldConfig {
   steps: number;
   logEvery: number;
   runs: RunSpec[];
+  /**
+   * which code trains the network (fcEngine.ts): `gram`, the exact row-space reformulation in
+   * float64, or `tfjs`, the TensorFlow.js network in float32 (the reference; the GPU route).
+   * Absent: AUDIT_CIFAR_ENGINE, else `gram` (`tfjs` when AUDIT_BACKEND names a GPU backend).
+   */
+  engine?: FcEngine;
 }
 
 export interface LossCurve {
@@ -51,9 +59,12 @@ export interface RealWorldSeedResult {
   linMaxRate: number;
   /** max over logged steps of |traced-flow baseline - full-kernel steps baseline| / L(0), train and test */
   baselineGap: { train: number; test: number };
-  /** |network f_0 - float64 f_0| max over outputs (the two forward passes agree) */
+  /** |network f_0 - float64 f_0 of ntk.ts| max over outputs (the two forward passes agree; ~1e-16 on the Gram engine, float32 rounding on tfjs) */
   f0Gap: number;
   seconds: { network: number; kernel: number };
+  /** the engine that trained the network, and one line describing it (with the tfjs backend for tfjs) */
+  engine: FcEngine;
+  engineDescription: string;
 }
 
 function lossCurveAt(pred: (t: number) => { train: Float64Array; test: Float64Array }, steps: number[], Y: Float32Array, Ytest: Float32Array): LossCurve {
@@ -90,6 +101,7 @@ export async function runRealWorldSeed(cfg: RealWorldConfig & { rate?: number },
   const steps = logSteps(cfg.steps, cfg.logEvery);
   const logSet = new Set(steps);
   const N = train.n * k;
+  const engine = cfg.engine === undefined ? fcEngineFromEnv() : parseFcEngine(cfg.engine, 'engine');
 
   // ---- kernels and the exact linearization's eigenbasis (float64)
   const t1 = performance.now();
@@ -104,10 +116,11 @@ export async function runRealWorldSeed(cfg: RealWorldConfig & { rate?: number },
   // ---- the network runs
   const t0 = performance.now();
   const runs: RealWorldSeedResult['runs'] = {};
-  let f0net: Float32Array | undefined;
-  let f0netTest: Float32Array | undefined;
+  let f0net: ArrayLike<number> | undefined;
+  let f0netTest: ArrayLike<number> | undefined;
+  const nets = new FcRunnerFactory(engine, fc, params, train, test);
   for (const spec of cfg.runs) {
-    const net = new FcNet(fc, params, train, test);
+    const net = nets.make();
     try {
       if (!f0net) {
         const o = await net.outputs();
@@ -141,8 +154,8 @@ export async function runRealWorldSeed(cfg: RealWorldConfig & { rate?: number },
 
   // ---- the linearized baselines (float64)
   const t2 = performance.now();
-  const f0 = Float64Array.from(f0net as Float32Array);
-  const f0t = Float64Array.from(f0netTest as Float32Array);
+  const f0 = Float64Array.from(f0net as ArrayLike<number>);
+  const f0t = Float64Array.from(f0netTest as ArrayLike<number>);
   const lin = new LinearizedPredictor(ntkTT.traced, train.n, ntkDT.traced, test.n, f0, train.Y, f0t, k, eta, N, 'flow');
   const full = new LinearizedPredictor(ntkTT.full, N, ntkDT.full, test.n * k, f0, train.Y, f0t, 1, eta, N, 'steps', { ...eigFull, B: BFull });
   const linCurve = lossCurveAt((t) => lin.at(t), steps, train.Y, test.Y);
@@ -187,6 +200,8 @@ export async function runRealWorldSeed(cfg: RealWorldConfig & { rate?: number },
     baselineGap: { train: gap(linCurve.train, linStepsCurve.train, L0), test: gap(linCurve.test, linStepsCurve.test, L0t) },
     f0Gap,
     seconds: { network: tNet, kernel: tKernel },
+    engine,
+    engineDescription: engine === 'tfjs' ? describeFcEngine(engine, tf.getBackend()) : describeFcEngine(engine),
   };
 }
 
