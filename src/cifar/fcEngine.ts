@@ -39,6 +39,8 @@ export interface FcRunner {
   step(eta: number, T: Float32Array | null, update?: Update): void;
   outputs(): Promise<{ train: ArrayLike<number>; test: ArrayLike<number> }> | { train: ArrayLike<number>; test: ArrayLike<number> };
   snapshot(step: number): Promise<FcSnapshot> | FcSnapshot;
+  /** ||w_j|| per hidden unit (columns of the raw W1) */
+  neuronNorms(): Promise<ArrayLike<number>> | ArrayLike<number>;
   dispose(): void;
 }
 
