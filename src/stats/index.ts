@@ -2,3 +2,4 @@ export * from './binomial.js';
 export * from './multiplicity.js';
 export * from './regression.js';
 export * from './summary.js';
+export * from './ttest.js';

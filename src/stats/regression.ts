@@ -5,6 +5,8 @@ export interface LinearFit {
   intercept: number;
   /** two-sided (1 - alpha) confidence interval for the slope (Student t, n - 2 degrees of freedom) */
   slopeCI: [number, number];
+  /** standard error of the slope */
+  slopeSE: number;
   r2: number;
   n: number;
 }
@@ -31,5 +33,5 @@ export function linearFit(x: readonly number[], y: readonly number[], alpha: num
   const sse = Math.max(0, syy - slope * sxy);
   const se = Math.sqrt(sse / (n - 2) / sxx);
   const q = tQuantile(1 - alpha / 2, n - 2);
-  return { slope, intercept, slopeCI: [slope - q * se, slope + q * se], r2: syy > 0 ? 1 - sse / syy : 1, n };
+  return { slope, intercept, slopeCI: [slope - q * se, slope + q * se], slopeSE: se, r2: syy > 0 ? 1 - sse / syy : 1, n };
 }

@@ -18,7 +18,23 @@ export interface Threshold {
  * Declarative only: what the claim says and where, what is tested, what decides it, and the reviewed
  * expectation for conformance mode. Nothing here computes.
  */
-export interface ClaimRecord<D = Record<string, unknown>> {
+/** The parameters of a claim's statement that its decide function reads (constants, exponents, a direction). */
+export type StatementParams = Readonly<Record<string, number | string | boolean>>;
+
+/**
+ * A false twin: the statement with a constant, exponent or direction changed (or a needed hypothesis broken) so that
+ * it is false on the tested domain. The same check runs on it, on the same measurements, and must not hold.
+ */
+export interface TwinRecord<S extends StatementParams = StatementParams> {
+  /** short id, unique within the claim ('c/10', 'exponent+1/4', 'direction') */
+  readonly id: string;
+  /** what was changed, in words */
+  readonly change: string;
+  /** the statement parameters it overrides */
+  readonly statement: Partial<S>;
+}
+
+export interface ClaimRecord<D = Record<string, unknown>, S extends StatementParams = StatementParams> {
   /** stable slug used in anchors, --claim and file names */
   readonly id: string;
   readonly title: string;
@@ -43,6 +59,26 @@ export interface ClaimRecord<D = Record<string, unknown>> {
   readonly tests: number;
   /** the reviewed verdict for conformance mode (`npm test`), with the reason; compared, never substituted */
   readonly expected: { readonly verdict: Verdict; readonly reason: string };
+  /** the decision rule that decides it (src/verdict/checks/); one per kind of claim */
+  readonly rule?: RuleId;
+  /** the statement's parameters as printed (what the twins change) */
+  readonly statement?: S;
+  /** the false twins, each rejected by the same check (`npm test` fails otherwise) */
+  readonly twins?: readonly TwinRecord<S>[];
+  /** declared before the run: the settings tested and how their results combine into the verdict */
+  readonly combine?: string;
+  /** the fast-check searches the property runs ('main', or the hypothesis a search breaks): what `npm run explore` offers */
+  readonly searches?: readonly SearchDeclaration[];
+}
+
+/** A search a claim's property runs, declared in its record (explore and replay read these, not the source). */
+export interface SearchDeclaration {
+  /** 'main', 'printed', 'corrected', or the hypothesis broken ('A6', 'sigma>0') */
+  readonly name: string;
+  /** the hypothesis it breaks, when it is an exploration */
+  readonly breaks?: string;
+  /** what it searches for, in words */
+  readonly what: string;
 }
 
 export interface HypothesisReport {
@@ -125,6 +161,17 @@ export interface ClaimRun extends ClaimOutcome {
   replay: string;
   /** wall time; excluded from determinism comparisons */
   seconds: number;
+  /** the rule that decided, and its deciding sentence */
+  rule?: RuleId;
+  because?: string;
+  twins?: TwinResult[];
+  rates?: RateComparison[];
+  /** runs of this claim that contradict another claim inside its premise (the reporter moves them to that claim) */
+  contradictions?: Contradiction[];
+  /** how the settings combined (from the record) */
+  combine?: string;
+  /** for a proof step: the claim whose proof it belongs to */
+  proofOf?: string;
 }
 
 /** The decision rules (src/verdict/checks/): one per kind of claim; every claim and proof step names the one that decided it. */
@@ -168,4 +215,33 @@ export interface ProofRecord {
   readonly steps: readonly ProofStepRecord[];
   /** statements with no proof in either version (e.g. Lemma 4 = Lemma 3.3) carry the note instead of steps */
   readonly note?: string;
+}
+
+/** A claim's false twin and what the claim's own check said of it (rejected: the check decided "fails"). */
+export interface TwinResult {
+  id: string;
+  change: string;
+  verdict: Verdict;
+  because: string;
+  rejected: boolean;
+}
+
+/** For a bound or a rate: how fast the bounded quantity moves in fact, beside the claimed rate. */
+export interface RateComparison {
+  quantity: string;
+  variable: string;
+  claimed: string;
+  claimedExponent: number;
+  measuredExponent: number;
+  ci: [number, number];
+  looseness: string;
+}
+
+/** A run of claim `observedIn` that entered claim `against`'s premise and contradicts its statement. */
+export interface Contradiction {
+  observedIn: string;
+  against: string;
+  premise: string;
+  observation: string;
+  message: string;
 }
