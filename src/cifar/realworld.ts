@@ -45,6 +45,14 @@ export interface LossCurve {
   test: number[];
 }
 
+/** A distance between two models' outputs on the train and the test images (see `outputDistance`). */
+export interface FnDistance {
+  train: number;
+  test: number;
+}
+
+type Outputs = { train: ArrayLike<number>; test: ArrayLike<number> };
+
 export interface RealWorldSeedResult {
   seed: string;
   /** the learning rate used (cfg.eta, or the one set from `rate`) */
@@ -55,6 +63,12 @@ export interface RealWorldSeedResult {
   linSteps: LossCurve;
   /** for each run other than clean GD: the linearized model under the same update rule and the same noisy labels */
   linSame: Record<string, LossCurve>;
+  /**
+   * function space, per run: max over logged steps of ||f_net(t) - f_lin(t)||_2 / ||f_lin(0) - y||_2 on the train and
+   * the test outputs (y: the clean one-hot labels), against the exact linearization (`vsLin`) and, for runs other than
+   * clean GD, against the linearized model under the same update rule and noisy labels (`vsSame`)
+   */
+  fnDist: Record<string, { vsLin: FnDistance; vsSame?: FnDistance }>;
   /** eta lambda_max / (n k) for the full kernel (GD on the linearization is stable below 2) */
   linMaxRate: number;
   /** max over logged steps of |traced-flow baseline - full-kernel steps baseline| / L(0), train and test */
@@ -67,15 +81,41 @@ export interface RealWorldSeedResult {
   engineDescription: string;
 }
 
-function lossCurveAt(pred: (t: number) => { train: Float64Array; test: Float64Array }, steps: number[], Y: Float32Array, Ytest: Float32Array): LossCurve {
+function lossCurveAt(pred: (t: number) => { train: Float64Array; test: Float64Array }, steps: number[], Y: Float32Array, Ytest: Float32Array): LossCurve & { outputs: Outputs[] } {
   const train: number[] = [];
   const test: number[] = [];
+  const outputs: Outputs[] = [];
   for (const t of steps) {
     const p = pred(t);
+    outputs.push(p);
     train.push(mseHalfMean(p.train, Y));
     test.push(mseHalfMean(p.test, Ytest));
   }
-  return { train, test };
+  return { train, test, outputs };
+}
+
+function l2(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += ((a[i] as number) - (b[i] as number)) ** 2;
+  return Math.sqrt(s);
+}
+
+/**
+ * Function-space distance of two output trajectories logged at the same steps: max_t ||a(t) - b(t)||_2 / ||b(0) - y||_2,
+ * on the train and on the test outputs (relative to the reference model's initial residual against the clean labels y).
+ */
+export function outputDistance(a: readonly Outputs[], b: readonly Outputs[], Y: ArrayLike<number>, Ytest: ArrayLike<number>): FnDistance {
+  const n = Math.min(a.length, b.length);
+  const b0 = b[0] as Outputs;
+  const r0 = l2(b0.train, Y);
+  const r0t = l2(b0.test, Ytest);
+  let train = 0;
+  let test = 0;
+  for (let i = 0; i < n; i++) {
+    train = Math.max(train, l2((a[i] as Outputs).train, (b[i] as Outputs).train));
+    test = Math.max(test, l2((a[i] as Outputs).test, (b[i] as Outputs).test));
+  }
+  return { train: train / r0, test: test / r0t };
 }
 
 export function logSteps(steps: number, every: number): number[] {
@@ -116,6 +156,7 @@ export async function runRealWorldSeed(cfg: RealWorldConfig & { rate?: number },
   // ---- the network runs
   const t0 = performance.now();
   const runs: RealWorldSeedResult['runs'] = {};
+  const netOutputs: Record<string, Outputs[]> = {};
   let f0net: ArrayLike<number> | undefined;
   let f0netTest: ArrayLike<number> | undefined;
   const nets = new FcRunnerFactory(engine, fc, params, train, test);
@@ -130,6 +171,7 @@ export async function runRealWorldSeed(cfg: RealWorldConfig & { rate?: number },
       const rng = stream(seed, 'noise', spec.name);
       const T = new Float32Array(train.n * k);
       const snapshots: FcSnapshot[] = [];
+      const outs: Outputs[] = [];
       let diverged: string | undefined;
       for (let s = 0; s <= cfg.steps; s++) {
         if (logSet.has(s)) {
@@ -139,6 +181,8 @@ export async function runRealWorldSeed(cfg: RealWorldConfig & { rate?: number },
             break;
           }
           snapshots.push(snap);
+          const o = await net.outputs();
+          outs.push({ train: Float64Array.from(o.train), test: Float64Array.from(o.test) });
           onLog?.(spec.name, s);
         }
         if (s === cfg.steps) break;
@@ -146,6 +190,7 @@ export async function runRealWorldSeed(cfg: RealWorldConfig & { rate?: number },
         else net.step(eta, fillOneHot(T, noisyLabels(train.labels, spec.noise, rng, k), k), spec.update);
       }
       runs[spec.name] = diverged ? { snapshots, diverged } : { snapshots };
+      netOutputs[spec.name] = outs;
     } finally {
       net.dispose();
     }
@@ -161,15 +206,21 @@ export async function runRealWorldSeed(cfg: RealWorldConfig & { rate?: number },
   const linCurve = lossCurveAt((t) => lin.at(t), steps, train.Y, test.Y);
   const linStepsCurve = lossCurveAt((t) => full.at(t), steps, train.Y, test.Y);
   const linSame: Record<string, LossCurve> = {};
+  const fnDist: RealWorldSeedResult['fnDist'] = {};
+  const dist = (a: readonly Outputs[], b: readonly Outputs[]): FnDistance => outputDistance(a, b, train.Y, test.Y);
   for (const spec of cfg.runs) {
+    const own = netOutputs[spec.name] as Outputs[];
+    fnDist[spec.name] = { vsLin: dist(own, linStepsCurve.outputs) };
     if (spec.noise.kind === 'none' && spec.update.kind === 'gd') continue;
     const rho = spec.update.kind === 'sam' ? spec.update.rho : 0;
     const ls = new LinearizedSteps(ntkTT.full, ntkDT.full, f0, f0t, train.labels, k, eta, { ...eigFull, B: BFull });
     const rng = stream(seed, 'noise', spec.name);
     const curve: LossCurve = { train: [], test: [] };
+    const sameOuts: Outputs[] = [];
     for (let s = 0; s <= cfg.steps; s++) {
       if (logSet.has(s)) {
         const o = ls.outputs();
+        sameOuts.push(o);
         curve.train.push(mseHalfMean(o.train, train.Y));
         curve.test.push(mseHalfMean(o.test, test.Y));
       }
@@ -177,6 +228,7 @@ export async function runRealWorldSeed(cfg: RealWorldConfig & { rate?: number },
       ls.step(noisyLabels(train.labels, spec.noise, rng, k), rho);
     }
     linSame[spec.name] = curve;
+    fnDist[spec.name] = { vsLin: dist(own, linStepsCurve.outputs), vsSame: dist(own, sameOuts) };
   }
   const L0 = linCurve.train[0] as number;
   const L0t = linCurve.test[0] as number;
@@ -193,9 +245,10 @@ export async function runRealWorldSeed(cfg: RealWorldConfig & { rate?: number },
     eta,
     steps,
     runs,
-    lin: linCurve,
-    linSteps: linStepsCurve,
+    lin: { train: linCurve.train, test: linCurve.test },
+    linSteps: { train: linStepsCurve.train, test: linStepsCurve.test },
     linSame,
+    fnDist,
     linMaxRate: full.maxRate(),
     baselineGap: { train: gap(linCurve.train, linStepsCurve.train, L0), test: gap(linCurve.test, linStepsCurve.test, L0t) },
     f0Gap,
