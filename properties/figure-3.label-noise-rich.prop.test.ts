@@ -1,16 +1,17 @@
 import record, { type Figure3Statement } from '../theorems/figure-3.label-noise-rich.js';
 import { claim } from './claim.js';
 import { fmt } from '../src/stats/format.js';
-import { CLEAN, compareRun, comparisonRow, divergedRuns, realWorldSetup, runSeeds, type RunComparison } from '../src/scenarios/cifarLinearization.js';
+import { CLEAN, compareRun, float32Check, comparisonRow, divergedRuns, realWorldSetup, runSeeds, type RunComparison } from '../src/scenarios/cifarLinearization.js';
 import type { RealWorldSeedResult, RunSpec } from '../src/cifar/realworld.js';
 import { combineParts, decideEffect, partCounts, partRow, planEvidence, planSeeds, type PartResult } from './support/cifarStats.js';
-import { departParts, engineEvidence, lazyParts, observeRun, seedSearch } from './support/cifarRealWorld.js';
+import { departParts, engineEvidence, float32Evidence, lazyParts, observeRun, seedSearch } from './support/cifarRealWorld.js';
 import { curvesFigure, lossPoints, normPoints } from './support/cifarFigures.js';
 
 // Figure 3 (a, b, c): lazy without label noise, rich with it; one effect per part, combineAll (record.combine).
 const FLOOR = record.thresholds.floor!.value;
 /** seeds drawn in the figures (the tables list every seed) */
 const SHOWN = 3;
+const runs1 = (d: { noises: { name: string }[] }): string => d.noises[0]!.name;
 interface Config { label: string; results: RealWorldSeedResult[]; clean: RunComparison[]; noisy: { name: string; cmps: RunComparison[] }[] }
 
 function normParts(c: Config, s: Figure3Statement, alpha: number): PartResult[] {
@@ -41,7 +42,8 @@ claim(record, {
         observeRun(ctx, r, c.clean[i]!, { ntk: c.label === 'standard' ? 0 : 1, noisy: 0, sam: 0, rho: 0 }, d.scale);
         for (const n of c.noisy) observeRun(ctx, r, n.cmps[i]!, { ntk: c.label === 'standard' ? 0 : 1, noisy: 1, sam: 0, rho: 0 }, d.scale);
       });
-    return { plan, setup, configs, diverged: configs.flatMap((c) => divergedRuns(c.results)) };
+    const f32 = d.float32Check ? await float32Check(setup, d.scale, 'standard', runs[1]!, ctx.runSeed('seed', 0)) : undefined;
+    return { plan, setup, configs, f32, diverged: configs.flatMap((c) => divergedRuns(c.results)) };
   },
   decide: (m, s, ctx) => (m.diverged.length ? { rule: 'empirical-effect', verdict: 'inconclusive', because: `runs diverged: ${m.diverged.join('; ')}`, wouldDecide: 'runs that do not diverge' } : combineParts(parts(m.configs, s, ctx.alpha))),
   describe(m, decision, ctx) {
@@ -59,6 +61,7 @@ claim(record, {
         data: `${m.setup.data.train.source}; ${m.setup.data.test.source}${m.setup.data.userDir ? ' (AUDIT_CIFAR_DIR)' : ' (shipped data/cifar10-mini)'}`,
         ...engineEvidence(m.configs.flatMap((c) => c.results)),
         etaNtkVariant: m.configs[1]?.results.map((r) => r.eta) ?? [],
+        ...float32Evidence(m.f32, `seed 0, ${runs1(d)}`),
         ...Object.fromEntries(ps.map((p) => [`part: ${p.spec.id}`, `${p.result.decision.verdict}: ${p.result.decision.because}`])),
         ...seedSearch(ctx, m.plan.seeds, margins),
       },

@@ -1,9 +1,9 @@
 import record, { type Figure5Statement } from '../theorems/figure-5.sam-rich.js';
 import { claim } from './claim.js';
-import { compareRun, comparisonRow, divergedRuns, realWorldSetup, runSeeds, type RunComparison } from '../src/scenarios/cifarLinearization.js';
+import { compareRun, float32Check, comparisonRow, divergedRuns, realWorldSetup, runSeeds, type RunComparison } from '../src/scenarios/cifarLinearization.js';
 import type { RunSpec } from '../src/cifar/realworld.js';
 import { combineParts, partCounts, partRow, planEvidence, planSeeds, type PartResult } from './support/cifarStats.js';
-import { departParts, engineEvidence, lazyParts, observeRun, seedSearch } from './support/cifarRealWorld.js';
+import { departParts, engineEvidence, float32Evidence, lazyParts, observeRun, seedSearch } from './support/cifarRealWorld.js';
 import { curvesFigure, lossPoints, normPoints } from './support/cifarFigures.js';
 
 // Figure 5: GD lazy, full-batch SAM rich, at every declared rho (combineAll; record.combine).
@@ -30,7 +30,8 @@ claim(record, {
       observeRun(ctx, r, gd[i]!, { ntk: 0, noisy: 0, sam: 0, rho: 0 }, d.scale);
       for (const x of sam) observeRun(ctx, r, x.cmps[i]!, { ntk: 0, noisy: 0, sam: 1, rho: x.rho }, d.scale);
     });
-    return { plan, setup, results, gd, sam, diverged: divergedRuns(results) };
+    const f32 = d.float32Check ? await float32Check(setup, d.scale, 'standard', runs[1]!, ctx.runSeed('seed', 0)) : undefined;
+    return { plan, setup, results, gd, sam, f32, diverged: divergedRuns(results) };
   },
   decide: (m, s, ctx) => (m.diverged.length ? { rule: 'empirical-effect', verdict: 'inconclusive', because: `runs diverged: ${m.diverged.join('; ')}`, wouldDecide: 'runs that do not diverge' } : combineParts(parts(m, s, ctx.alpha))),
   describe(m, decision, ctx) {
@@ -47,6 +48,7 @@ claim(record, {
         ...Object.fromEntries(ps.map((p) => [`part: ${p.spec.id}`, `${p.result.decision.verdict}: ${p.result.decision.because}`])),
         samNormFall: m.sam.map((x) => mean(x.cmps.map((c) => c.normFall))),
         gdNormFall: mean(m.gd.map((c) => c.normFall)),
+        ...float32Evidence(m.f32, `seed 0, ${samName(d.rhos[0]!)}`),
         ...seedSearch(ctx, m.plan.seeds, (i) => ps.map((p): [string, number] => [p.spec.id, p.differences[i] ?? 0])),
       },
       hypotheses: [

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { fmt } from '../../src/stats/format.js';
 import type { RealWorldSeedResult } from '../../src/cifar/realworld.js';
+import type { LockstepResult } from '../../src/cifar/lockstep.js';
 import type { RunComparison } from '../../src/scenarios/cifarLinearization.js';
 import type { ClaimContext } from '../../src/verdict/context.js';
 import type { Evidence } from '../../src/verdict/types.js';
@@ -76,5 +77,16 @@ export function engineEvidence(results: readonly RealWorldSeedResult[]): Evidenc
     forwardVsFloat64: Math.max(...results.map((r) => r.f0Gap)),
     networkSeconds: results.map((r) => r.seconds.network),
     kernelSeconds: results.map((r) => r.seconds.kernel),
+  };
+}
+
+/** The float32-vs-float64 check over the whole horizon (scenario float32Check), or why the tier skips it. */
+export function float32Evidence(r: LockstepResult | undefined, run: string): Evidence {
+  if (!r) return { float32VsFloat64: 'not run at this tier (the record\'s float32Check; see the domain)' };
+  const f = (x: number): string => fmt(x);
+  return {
+    float32VsFloat64: `${run}, tfjs float32 vs Gram float64 in lockstep over all ${r.steps} steps (${r.checks} checks): max relative gap train outputs ${f(r.max.trainOut)} (step ${r.maxAt.trainOut}), test outputs ${f(r.max.testOut)}, unit norms ${f(r.max.norms)}; the float64 run moved ${f(r.moved.trainOut)} / ${f(r.moved.testOut)} / ${f(r.moved.norms)} on the same scales`,
+    float32GapMax: [r.max.trainOut, r.max.testOut, r.max.norms].map((x) => (Number.isFinite(x) ? x : 1e300)),
+    float64Moved: [r.moved.trainOut, r.moved.testOut, r.moved.norms],
   };
 }

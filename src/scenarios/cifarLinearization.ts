@@ -1,8 +1,10 @@
+import { stream } from '../engine/rng.js';
 import { initBackend, type BackendInfo } from '../cifar/backend.js';
 import { loadCifar, type CifarData } from '../cifar/data.js';
-import { AUTHORS_FC, type FcConfig, type Parameterization } from '../cifar/fc.js';
+import { AUTHORS_FC, initFc, type FcConfig, type Parameterization } from '../cifar/fc.js';
 import type { LabelNoise } from '../cifar/noise.js';
-import type { FcEngine } from '../cifar/fcEngine.js';
+import { FcRunnerFactory, type FcEngine } from '../cifar/fcEngine.js';
+import { lockstep, type LockstepResult } from '../cifar/lockstep.js';
 import { curveDistance, logCurveDistance, runRealWorldSeed, type FnDistance, type LossCurve, type RealWorldSeedResult, type RunSpec } from '../cifar/realworld.js';
 
 /**
@@ -57,6 +59,24 @@ export async function runSeeds(setup: RealWorldSetup, scale: RealWorldScale, see
     out.push(await runRealWorldSeed(rate === undefined ? cfg : { ...cfg, rate }, setup.data, seedName(i)));
   }
   return out;
+}
+
+/**
+ * Float32 against float64 over the whole horizon: seed `seed`'s run `spec` (its initialization and noise streams, so the
+ * very run of runSeeds) trained in lockstep by the tfjs network (float32) and the Gram path (float64), compared every
+ * logEvery steps on the train and test outputs and the per-unit first-layer norms (src/cifar/lockstep.ts).
+ */
+export async function float32Check(setup: RealWorldSetup, scale: RealWorldScale, parameterization: Parameterization, spec: RunSpec, seed: string): Promise<LockstepResult> {
+  const fc = fcFor(scale.width, parameterization);
+  const params = initFc(fc, stream(seed, 'init'));
+  const f32 = new FcRunnerFactory('tfjs', fc, params, setup.data.train, setup.data.test).make();
+  const f64 = new FcRunnerFactory('gram', fc, params, setup.data.train, setup.data.test).make();
+  try {
+    return await lockstep(f32, f64, { steps: scale.steps, every: scale.logEvery, eta: scale.eta, update: spec.update, noise: spec.noise, labels: setup.data.train.labels, k: fc.k, rng: stream(seed, 'noise', spec.name) });
+  } finally {
+    f32.dispose();
+    f64.dispose();
+  }
 }
 
 /** Loss-curve distances of a run to a baseline: log scale (max_t |ln((L_a + eps) / (L_b + eps))|, eps = floor L(0)) and linear. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CLEAN, compareRun, divergedRuns, fall, realWorldSetup, runSeeds, type RealWorldScale } from '../../src/scenarios/cifarLinearization.js';
+import { CLEAN, compareRun, divergedRuns, fall, float32Check, realWorldSetup, runSeeds, type RealWorldScale } from '../../src/scenarios/cifarLinearization.js';
 import type { RealWorldSeedResult, RunSpec } from '../../src/cifar/realworld.js';
 
 const TINY: RealWorldScale = { nTrain: 8, nTest: 8, width: 16, eta: 1e-2, steps: 40, logEvery: 10 };
@@ -31,6 +31,16 @@ describe("the authors' real-world setup against its linearization", () => {
     // the runs move: SAM (rho = 0.5) leaves the linearization further than the clean run does
     expect(compareRun(gram!, 'sam', 1e-3).vsLin.max).toBeGreaterThan(compareRun(gram!, CLEAN, 1e-3).vsLin.max);
     expect(divergedRuns([gram!])).toEqual([]);
+  });
+
+  it('float32Check replays the seed run in lockstep on both precisions over the whole horizon', { timeout: 120_000 }, async () => {
+    const setup = await realWorldSetup(TINY.nTrain, TINY.nTest);
+    const r = await float32Check(setup, TINY, 'standard', RUNS[1]!, 'test/cifar-lin/0');
+    expect(r.checks).toBe(TINY.steps / TINY.logEvery + 1);
+    // label-noise GD: float32 within 1e-4 of float64 (relative to the outputs' scale), while the run moves far more
+    expect(r.max.trainOut).toBeLessThan(1e-4);
+    expect(r.max.norms).toBeLessThan(1e-4);
+    expect(r.moved.trainOut).toBeGreaterThan(100 * r.max.trainOut);
   });
 
   it('the same seed gives the same numbers bit for bit; another seed other numbers', { timeout: 120_000 }, async () => {
