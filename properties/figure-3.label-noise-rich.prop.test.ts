@@ -4,7 +4,7 @@ import { fmt } from '../src/stats/format.js';
 import { CLEAN, compareRun, float32Check, comparisonRow, divergedRuns, realWorldSetup, runSeeds, type RunComparison } from '../src/scenarios/cifarLinearization.js';
 import type { RealWorldSeedResult, RunSpec } from '../src/cifar/realworld.js';
 import { combineParts, decideEffect, partCounts, partRow, planEvidence, planSeeds, type PartResult } from './support/cifarStats.js';
-import { departParts, engineEvidence, float32Evidence, lazyParts, observeRun, seedSearch } from './support/cifarRealWorld.js';
+import { departParts, engineEvidence, float32Evidence, lazyParts, observeRuns, seedSearch } from './support/cifarRealWorld.js';
 import { curvesFigure, lossPoints, normPoints } from './support/cifarFigures.js';
 
 // Figure 3 (a, b, c): lazy without label noise, rich with it; one effect per part, combineAll (record.combine).
@@ -37,11 +37,11 @@ claim(record, {
     const std = await runSeeds(setup, d.scale, plan.seeds, 'standard', runs, (i) => ctx.runSeed('seed', i));
     const configs = [config('standard', std, d.noises.map((v) => v.name))];
     if (d.ntkVariant) configs.push(config('NTK param.', await runSeeds(setup, d.scale, plan.seeds, 'ntk', runs.slice(0, 2), (i) => ctx.runSeed('ntk', i), { rateFrom: (i) => std[i]!.linMaxRate }), [runs[1]!.name]));
-    for (const c of configs)
-      c.results.forEach((r, i) => {
-        observeRun(ctx, r, c.clean[i]!, { ntk: c.label === 'standard' ? 0 : 1, noisy: 0, sam: 0, rho: 0 }, d.scale);
-        for (const n of c.noisy) observeRun(ctx, r, n.cmps[i]!, { ntk: c.label === 'standard' ? 0 : 1, noisy: 1, sam: 0, rho: 0 }, d.scale);
-      });
+    for (const c of configs) {
+      const kind = { ntk: c.label === 'standard' ? 0 : 1, noisy: 0, sam: 0, rho: 0 };
+      observeRuns(ctx, `${c.label} ${CLEAN}`, c.clean, kind, d.scale, c.results[0]?.eta ?? d.scale.eta);
+      for (const n of c.noisy) observeRuns(ctx, `${c.label} ${n.name}`, n.cmps, { ...kind, noisy: 1 }, d.scale, c.results[0]?.eta ?? d.scale.eta);
+    }
     const f32 = d.float32Check ? await float32Check(setup, d.scale, 'standard', runs[1]!, ctx.runSeed('seed', 0)) : undefined;
     return { plan, setup, configs, f32, diverged: configs.flatMap((c) => divergedRuns(c.results)) };
   },

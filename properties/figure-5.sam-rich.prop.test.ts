@@ -3,7 +3,7 @@ import { claim } from './claim.js';
 import { compareRun, float32Check, comparisonRow, divergedRuns, realWorldSetup, runSeeds, type RunComparison } from '../src/scenarios/cifarLinearization.js';
 import type { RunSpec } from '../src/cifar/realworld.js';
 import { combineParts, partCounts, partRow, planEvidence, planSeeds, type PartResult } from './support/cifarStats.js';
-import { departParts, engineEvidence, float32Evidence, lazyParts, observeRun, seedSearch } from './support/cifarRealWorld.js';
+import { departParts, engineEvidence, float32Evidence, lazyParts, observeRuns, seedSearch } from './support/cifarRealWorld.js';
 import { curvesFigure, lossPoints, normPoints } from './support/cifarFigures.js';
 
 // Figure 5: GD lazy, full-batch SAM rich, at every declared rho (combineAll; record.combine).
@@ -26,10 +26,8 @@ claim(record, {
     const results = await runSeeds(setup, d.scale, plan.seeds, 'standard', runs, (i) => ctx.runSeed('seed', i));
     const gd = results.map((r) => compareRun(r, GD, FLOOR));
     const sam = d.rhos.map((rho) => ({ rho, cmps: results.map((r) => compareRun(r, samName(rho), FLOOR)) }));
-    results.forEach((r, i) => {
-      observeRun(ctx, r, gd[i]!, { ntk: 0, noisy: 0, sam: 0, rho: 0 }, d.scale);
-      for (const x of sam) observeRun(ctx, r, x.cmps[i]!, { ntk: 0, noisy: 0, sam: 1, rho: x.rho }, d.scale);
-    });
+    observeRuns(ctx, GD, gd, { ntk: 0, noisy: 0, sam: 0, rho: 0 }, d.scale, d.scale.eta);
+    for (const x of sam) observeRuns(ctx, samName(x.rho), x.cmps, { ntk: 0, noisy: 0, sam: 1, rho: x.rho }, d.scale, d.scale.eta);
     const f32 = d.float32Check ? await float32Check(setup, d.scale, 'standard', runs[1]!, ctx.runSeed('seed', 0)) : undefined;
     return { plan, setup, results, gd, sam, f32, diverged: divergedRuns(results) };
   },
