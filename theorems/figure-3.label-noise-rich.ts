@@ -1,5 +1,5 @@
 import type { ClaimRecord } from '../src/verdict/types.js';
-import type { NoiseVariant, RealWorldScale } from '../src/scenarios/cifarLinearization.js';
+import type { LinearizationStatement, NoiseVariant, RealWorldScale } from '../src/scenarios/cifarLinearization.js';
 
 /**
  * The authors' real-world setup (their released notebook), per tier: the first nTrain / nTest images of the shipped
@@ -21,21 +21,12 @@ export interface Figure3Domain {
   float32Check: boolean;
 }
 
-/** The statement's parameters (what the twins change): thresholds, direction, and each kind of part's SESOI and assumed sd. */
-export type Figure3Statement = {
-  /** +1: the clean run tracks, the noisy runs depart, the norms fall with noise; -1: every direction flipped */
-  direction: number;
-  track: number;
-  depart: number;
+/** The statement's parameters (what the twins change): those of the tracking / departing parts, and the norms' threshold, ratio, SESOI and assumed sd. */
+export type Figure3Statement = LinearizationStatement & {
   normFall: number;
   normRatio: number;
-  sesoiTrack: number;
-  sdTrack: number;
-  sesoiDepart: number;
-  sdDepart: number;
   sesoiNorm: number;
   sdNorm: number;
-  power: number;
 };
 
 const NOISES: NoiseVariant[] = [

@@ -1,5 +1,5 @@
 import type { ClaimRecord } from '../src/verdict/types.js';
-import type { RealWorldScale } from '../src/scenarios/cifarLinearization.js';
+import type { LinearizationStatement, RealWorldScale } from '../src/scenarios/cifarLinearization.js';
 
 /** The real-world setup of Figure 3 (figure-3.label-noise-rich.ts) with full-batch SAM in place of label noise. */
 export interface Figure5Domain {
@@ -12,18 +12,8 @@ export interface Figure5Domain {
   float32Check: boolean;
 }
 
-/** The statement's parameters (what the twins change). */
-export type Figure5Statement = {
-  /** +1: GD tracks, SAM departs; -1: flipped */
-  direction: number;
-  track: number;
-  depart: number;
-  sesoiTrack: number;
-  sdTrack: number;
-  sesoiDepart: number;
-  sdDepart: number;
-  power: number;
-};
+/** The statement's parameters (what the twins change): +1 GD tracks and SAM departs, -1 flipped; thresholds, SESOIs, assumed sds. */
+export type Figure5Statement = LinearizationStatement;
 
 export const record: ClaimRecord<Figure5Domain, Figure5Statement> = {
   id: 'figure-5.sam-rich',

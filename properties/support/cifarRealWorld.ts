@@ -3,7 +3,7 @@ import { fmt } from '../../src/stats/format.js';
 import { summarize, tMeanBounds } from '../../src/stats/ttest.js';
 import type { RealWorldSeedResult } from '../../src/cifar/realworld.js';
 import type { LockstepResult } from '../../src/cifar/lockstep.js';
-import type { RunComparison } from '../../src/scenarios/cifarLinearization.js';
+import type { LinearizationStatement, RunComparison } from '../../src/scenarios/cifarLinearization.js';
 import type { ClaimContext } from '../../src/verdict/context.js';
 import type { Evidence } from '../../src/verdict/types.js';
 import { decideEffect, type PartResult } from './cifarStats.js';
@@ -13,15 +13,7 @@ import { decideEffect, type PartResult } from './cifarStats.js';
  * with label noise or SAM departs from it (`departs`) and from the linearized model trained the same way (`rich`).
  * Each number is signed by the statement's direction, so the direction twin flips every part.
  */
-export interface RealWorldStatement {
-  direction: number;
-  track: number;
-  depart: number;
-  sesoiTrack: number;
-  sdTrack: number;
-  sesoiDepart: number;
-  sdDepart: number;
-}
+type RealWorldStatement = Omit<LinearizationStatement, 'power'>;
 
 /** (lazy) track - log-distance(clean run, exact linearization) on train and on test, one part each. */
 export function lazyParts(prefix: string, clean: readonly RunComparison[], s: RealWorldStatement, alpha: number): PartResult[] {

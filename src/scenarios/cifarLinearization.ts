@@ -24,6 +24,22 @@ export interface RealWorldScale {
   logEvery: number;
 }
 
+/**
+ * The statement parameters of "the clean / GD run tracks its linearization; a run with label noise or SAM departs from it"
+ * (Figures 3 and 5): the direction (+1 as printed, -1 flipped), the thresholds (log-distances: tracks <= track, departs >=
+ * depart), and for each kind of part the SESOI and the standard deviation assumed for the power, and the target power.
+ */
+export type LinearizationStatement = {
+  direction: number;
+  track: number;
+  depart: number;
+  sesoiTrack: number;
+  sdTrack: number;
+  sesoiDepart: number;
+  sdDepart: number;
+  power: number;
+};
+
 /** One noisy run of a comparison: its name in the report and its noise. */
 export interface NoiseVariant {
   name: string;
