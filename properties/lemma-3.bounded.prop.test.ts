@@ -1,34 +1,18 @@
 import fc from 'fast-check';
 import record from '../theorems/lemma-3.bounded.js';
-import { norm, rows, vec } from '../src/engine/matrix.js';
-import { initNTK } from '../src/engine/network.js';
-import { maxInputNorm } from '../src/engine/data.js';
 import { fmt } from '../src/stats/format.js';
 import { combineAll, rateRule } from '../src/verdict/checks/index.js';
 import { exploration } from '../src/verdict/explorations.js';
-import { maxDeltaWOverData, proofBound, runSweep, sweepConfig } from '../src/scenarios/deltaWAlongSgd.js';
-import { datasetOf, thetaOf } from '../src/scenarios/lazyPremiseStates.js';
+import { runSweep, sweepConfig } from '../src/scenarios/deltaWAlongSgd.js';
+import { sampledInputNorm, stepZeroDeltaW } from '../src/scenarios/initStepCases.js';
 import { conditionReports } from '../src/scenarios/premiseConditions.js';
 import { claim } from './claim.js';
-
-/** Step 0 of a small network with a(0) scaled by k ('C_j') or every |a_i| = m^(-1/4) aligned with <w_i, e_1> ('edge'): max Delta W against the proof's bound. */
-function stepZeroCase(m: number, d: number, seed: string, a: { scale: number } | 'edge'): { violated: boolean; margin: number; message: string } {
-  const s = initNTK(m, d, seed, a === 'edge' ? {} : { aScale: a.scale });
-  const w = rows(s.W);
-  const a0 = vec(s.a);
-  const data = datasetOf({ m, d, n: 100, eta: 0.2 / m, sigma: 4, thetaStarNorm: m ** -0.25 }, seed);
-  const { dwBound } = proofBound(m, norm(thetaOf(w, a0, d)), maxInputNorm(data.X), 4);
-  const av = a === 'edge' ? Float64Array.from(w, (wi) => ((wi[0] as number) >= 0 ? 1 : -1) * m ** -0.25) : a0;
-  const th = thetaOf(w, av, d);
-  const mx = maxDeltaWOverData(w, av, th, data, 4);
-  return { violated: mx > dwBound, margin: Math.log10(dwBound) - Math.log10(Math.max(mx, 1e-300)), message: `m = ${m}, d = ${d}, ${a === 'edge' ? 'every |a_i| = m^(-1/4) aligned' : `a(0) ~ N(0, ${a.scale}^2/m)`}: ||theta|| = ${fmt(norm(th))}, max_i |a_i| = ${fmt(Math.max(...av.map(Math.abs)))}; max Delta W at step 0 = ${fmt(mx)} vs the proof's bound ${fmt(dwBound)}` };
-}
 
 claim(record, {
   measure: (ctx) => {
     const sweeps = ctx.domain.sweeps.map((s) => ({ sweep: s, runs: runSweep(s, ctx.runSeed()) }));
-    const cj = ctx.search({ name: 'C_j', arbitrary: fc.record({ m: fc.integer({ min: 16, max: 256 }), d: fc.integer({ min: 3, max: 10 }), k: fc.integer({ min: 1, max: 64 }), seed: fc.nat(1_000_000) }), check: ({ m, d, k, seed }) => stepZeroCase(m, d, ctx.runSeed('C_j', seed), { scale: k }), numRuns: ctx.domain.searchRuns });
-    const edge = ctx.search({ name: 'premise-edge', arbitrary: fc.record({ d: fc.integer({ min: 3, max: 10 }), k: fc.integer({ min: 2, max: 12 }), seed: fc.nat(1_000_000) }), check: ({ d, k, seed }) => stepZeroCase(2 ** k, d, ctx.runSeed('premise-edge', seed), 'edge'), numRuns: ctx.domain.searchRuns });
+    const cj = ctx.search({ name: 'C_j', arbitrary: fc.record({ m: fc.integer({ min: 16, max: 256 }), d: fc.integer({ min: 3, max: 10 }), k: fc.integer({ min: 1, max: 64 }), seed: fc.nat(1_000_000) }), check: ({ m, d, k, seed }) => stepZeroDeltaW(m, d, ctx.runSeed('C_j', seed), { scale: k }), numRuns: ctx.domain.searchRuns });
+    const edge = ctx.search({ name: 'premise-edge', arbitrary: fc.record({ d: fc.integer({ min: 3, max: 10 }), k: fc.integer({ min: 2, max: 12 }), seed: fc.nat(1_000_000) }), check: ({ d, k, seed }) => stepZeroDeltaW(2 ** k, d, ctx.runSeed('premise-edge', seed), 'edge'), numRuns: ctx.domain.searchRuns });
     return {
       sweeps,
       explorations: [
@@ -55,7 +39,7 @@ claim(record, {
         diverged: runs.filter((r) => r.diverged).map((r) => `${r.sweep} m = ${r.m}: ${r.diverged}`),
       },
       hypotheses: [
-        ...conditionReports(sweeps.flatMap(({ sweep }) => [sweep.widths[0] as number, sweep.widths[sweep.widths.length - 1] as number].map((m) => ({ label: `${sweep.label}@m=${m}`, config: sweepConfig(sweep, m), maxXNorm: maxInputNorm(datasetOf(sweepConfig(sweep, m), `${ctx.runSeed()}/${sweep.label}/${m}/0`).X) }))), ['A1', 'A1-long', 'A2', 'A4', 'A5', 'A6']),
+        ...conditionReports(sweeps.flatMap(({ sweep }) => [sweep.widths[0] as number, sweep.widths[sweep.widths.length - 1] as number].map((m) => ({ label: `${sweep.label}@m=${m}`, config: sweepConfig(sweep, m), maxXNorm: sampledInputNorm(sweepConfig(sweep, m), `${ctx.runSeed()}/${sweep.label}/${m}/0`) }))), ['A1', 'A1-long', 'A2', 'A4', 'A5', 'A6']),
         { id: 'lazy', status: 'met', detail: `Definition 1 and C_j checked before every step; each run stops at the first step outside them: ${runs.map((r) => `${r.sweep} m=${r.m}: ${r.premiseSteps} steps${r.premiseEnd ? ` (${r.premiseEnd})` : ''}`).join(', ')}` },
       ],
       cases: runs.length,

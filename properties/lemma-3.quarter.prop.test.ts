@@ -4,32 +4,17 @@ import { clopperPearsonLower, clopperPearsonUpper } from '../src/stats/binomial.
 import { fmt } from '../src/stats/format.js';
 import { combineAll, highProbabilityRule } from '../src/verdict/checks/index.js';
 import { exploration } from '../src/verdict/explorations.js';
-import { rows, vec } from '../src/engine/matrix.js';
-import { initNTK } from '../src/engine/network.js';
 import { lemma3BindingWidth } from '../src/theory/constants.js';
-import { eq44Probability } from '../src/theory/condition1.js';
-import { argMin, stepLaw } from '../src/scenarios/deltaWStepLaw.js';
-import { datasetOf, thetaOf } from '../src/scenarios/lazyPremiseStates.js';
+import { worstQuarterAtInit } from '../src/scenarios/initStepCases.js';
 import { premiseDetail, sampleSetting } from '../src/scenarios/premiseStateSample.js';
 import { conditionReports } from '../src/scenarios/premiseConditions.js';
 import { claim } from './claim.js';
 
-/** The worst neuron's exact finite-set P(Delta W_i <= -(sigma/4)^2) at Eq. (5) of a small network (the searches' case). */
-function smallCase(d: number, m: number, n: number, sigma: number, seed: string): { violated: boolean; margin: number; message: string } {
-  const s = initNTK(m, d, seed);
-  const w = rows(s.W);
-  const a = vec(s.a);
-  const law = stepLaw({ m, d, w, a, theta: thetaOf(w, a, d), origin: 'Eq. (5)' }, datasetOf({ m, d, n, eta: 0.2 / m, sigma, thetaStarNorm: m ** -0.25 }, seed), sigma);
-  const i = argMin(law.quarterFin);
-  const p = law.quarterFin[i] as number;
-  return { violated: p < 0.25, margin: p - 0.25, message: `d = ${d}, m = ${m}, sigma = ${sigma}: worst neuron (||w_i|| = ${fmt(law.norm[i] as number)}) P(Delta W_i <= -(sigma/4)^2) = ${fmt(p)} (Eq. (44) at d: ${fmt(eq44Probability(d))})` };
-}
-
 claim(record, {
   measure: (ctx) => {
     const samples = ctx.domain.settings.map((x) => sampleSetting(x, ctx.runSeed(), ctx.domain.mcDraws));
-    const sig = ctx.search({ name: 'sigma>0', arbitrary: fc.record({ d: fc.integer({ min: 6, max: 8 }), e: fc.integer({ min: 0, max: 1 }), seed: fc.nat(1_000_000) }), check: ({ d, e, seed }) => smallCase(d, Math.ceil(lemma3BindingWidth(d) * 2 ** (e + 1)), 100, 0, ctx.runSeed('sigma>0', seed)), numRuns: Math.max(4, Math.round(ctx.domain.searchRuns / 5)) });
-    const a6 = ctx.search({ name: 'A6', arbitrary: fc.record({ d: fc.integer({ min: 1, max: 4 }), k: fc.integer({ min: 4, max: 9 }), seed: fc.nat(1_000_000) }), check: ({ d, k, seed }) => smallCase(d, 2 ** k, 200, 4, ctx.runSeed('A6', seed)), numRuns: ctx.domain.searchRuns });
+    const sig = ctx.search({ name: 'sigma>0', arbitrary: fc.record({ d: fc.integer({ min: 6, max: 8 }), e: fc.integer({ min: 0, max: 1 }), seed: fc.nat(1_000_000) }), check: ({ d, e, seed }) => worstQuarterAtInit(d, Math.ceil(lemma3BindingWidth(d) * 2 ** (e + 1)), 100, 0, ctx.runSeed('sigma>0', seed)), numRuns: Math.max(4, Math.round(ctx.domain.searchRuns / 5)) });
+    const a6 = ctx.search({ name: 'A6', arbitrary: fc.record({ d: fc.integer({ min: 1, max: 4 }), k: fc.integer({ min: 4, max: 9 }), seed: fc.nat(1_000_000) }), check: ({ d, k, seed }) => worstQuarterAtInit(d, 2 ** k, 200, 4, ctx.runSeed('A6', seed)), numRuns: ctx.domain.searchRuns });
     const explorations = [
       exploration('sigma>0', 'sigma = 0 (the threshold -(sigma/4)^2 is 0), d = 6..8, m = 2^(e+1) rho^8 where part 1 binds, n = 100; exact at Eq. (5)', sig, 'with sigma = 0 the statement asks only P(Delta W_i <= 0) >= 1/4'),
       exploration('A6', 'd = 1..4, m = 2^4..2^9, sigma = 4, n = 200; exact at Eq. (5)', a6, 'small d makes small norms common'),

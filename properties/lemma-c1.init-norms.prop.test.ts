@@ -1,5 +1,5 @@
 import record from '../theorems/lemma-c1.init-norms.js';
-import { makeDataset, maxInputNorm } from '../src/engine/data.js';
+import { sampledInputNorm } from '../src/scenarios/initStepCases.js';
 import { initLawAgreement, initNormLaw, LEMMA_C1_RADIUS, log10InclusionWidth } from '../src/scenarios/ntkInitNorms.js';
 import { fmt } from '../src/stats/format.js';
 import { evaluateCondition1 } from '../src/theory/condition1.js';
@@ -12,8 +12,7 @@ claim(record, {
     const dom = ctx.domain;
     const agreement = initLawAgreement(dom.b0Sim, dom.neuronSim, ctx.alpha, (s, i) => ctx.runSeed('init', s.m, s.d, i));
     const P = dom.paper;
-    const data = makeDataset({ n: P.n, d: P.d, nTest: 0, thetaStarNorm: P.thetaStarNorm }, ctx.runSeed('data', P.d));
-    return { agreement, condition1: evaluateCondition1({ ...P, maxXNorm: maxInputNorm(data.X) }) };
+    return { agreement, condition1: evaluateCondition1({ ...P, maxXNorm: sampledInputNorm(P, ctx.runSeed('data', P.d)) }) };
   },
   decide: (m, s, ctx) => {
     const dom = ctx.domain;

@@ -1,5 +1,9 @@
 import type { ClaimRecord } from '../src/verdict/types.js';
 
+/** The statement's parameters: nu^2 / n (nu = 2 sqrt n: 4) and b (4), of SE(nu, b). */
+export type SeParams = { nuSqPerN: number; b: number };
+
+
 export interface ProductSeDomain {
   /** exact grid: every n in 1..nMax, and the sizes in nExtra */
   nMax: number;
@@ -13,7 +17,7 @@ export interface ProductSeDomain {
 }
 
 /** Corollary B.3 (long version, Appendix B) with the inequality its proof rests on. */
-export const record: ClaimRecord<ProductSeDomain> = {
+export const record: ClaimRecord<ProductSeDomain, SeParams> = {
   id: 'corollary-b3.product-se',
   title: 'Corollary B.3: Z = sum_{i<=n} X_i Y_i is SE(2 sqrt n, 4): (1 - lambda^2)^{-n/2} <= e^{2 n lambda^2} for |lambda| < 1/4 (printed "Then X in SE(2 sqrt n, 4)")',
   quote: String.raw`\textbf{Corollary B.3.} Let $Z = \sum_{i=1}^{n} X_i \cdot Y_i$ where $X_i, Y_i \sim N(0, 1)$ and i.i.d. Then $X \in SE(2\sqrt{n}, 4)$. \ldots \textbf{Proof of Corollary B.3}. \ldots $$\mathbb{E}[e^{\lambda X_i^2 - 1}] = \ldots = \frac{e^{-\lambda}}{\sqrt{1 - 2\lambda}} \ldots \mathbb{E}[e^{\lambda X_i Y_i}] = \ldots = \frac{1}{\sqrt{1-\lambda^2}} \leq \mathbb{E}[e^{\lambda X^2 - 1}] \ldots \prod_{i=1}^{n} \mathbb{E}\left[e^{\lambda X_{i} \cdot Y_{i}}\right] \leq \prod_{i=1}^{n} \mathbb{E}\left[e^{\lambda X_{i}^{2}-1}\right] = \mathbb{E}\left[e^{\lambda X_{i}^{2}}\right]$$ By lemma B.2, we have $X = \sum_{i=1}^{n} X_i^2 \in SE(2\sqrt{n}, 4)$. Therefore, we retain $Z = \sum_{i=1}^{n} X_i \cdot Y_i \in SE(2\sqrt{n}, 4)$.`,
@@ -37,9 +41,23 @@ export const record: ClaimRecord<ProductSeDomain> = {
     lambdaOpenBound: { value: 0.25, why: '1/b with b = 4: grid and searches keep |lambda| < 1/4 strictly' },
   },
   tests: 0,
+  rule: 'inequality',
+  statement: { nuSqPerN: 4, b: 4 },
+  twins: [
+    { id: 'nu^2/10', change: 'nu^2 = 0.4 n instead of 4 n', statement: { nuSqPerN: 0.4 } },
+    { id: 'b/4', change: 'b = 1: |lambda| < 1 instead of 1/4 (the MGF blows up as |lambda| -> 1)', statement: { b: 1 } },
+  ],
+  combine: 'one domain: the exact grid (every n listed, lambda = k/(bL), |k| < L) and the search; any violation fails',
+  searches: [
+    { name: 'main', what: '(n, lambda) with |lambda| < 1/b where E e^{lambda Z} exceeds e^{nu^2 lambda^2/2}' },
+    { name: 'main-grid', what: 'the violating exact grid points, replayed through fast-check' },
+    { name: 'intermediate', what: 'lambda in (-1/4, 1/4) where the proof step E e^{lambda X Y} <= E e^{lambda (X^2 - 1)} fails (reported)' },
+    { name: 'intermediate-grid', what: 'the violating grid points of the proof step, replayed' },
+    { name: 'abs-lambda-lt-1/b', breaks: '|lambda| < 1/b', what: 'lambda in [1/4, 1)' },
+  ],
   expected: {
     verdict: 'holds',
-    reason: 'slack = n (2 lambda^2 + log(1 - lambda^2)/2) >= 1.48 n lambda^2 > 0 on (-1/4, 1/4) \\ {0}, so no grid point or searched case violates (the printed variable X is read as Z); the proof\'s intermediate inequality also holds there (exactly on (-0.5458, 1/2)).',
+    reason: 'Decided by the inequality rule (unchanged: holds; the bound binds at every lambda != 0). slack = n (2 lambda^2 + log(1 - lambda^2)/2) >= 1.48 n lambda^2 > 0 on (-1/4, 1/4) \\ {0}, so no grid point or searched case violates (the printed variable X is read as Z); the proof\'s intermediate inequality also holds there (exactly on (-0.5458, 1/2)).',
   },
 };
 export default record;

@@ -1,18 +1,11 @@
+import type { SmallDomain } from '../src/scenarios/smallNetworkTrajectory.js';
 import type { ClaimRecord } from '../src/verdict/types.js';
 
-export interface UpdateDomain {
-  /** ranges of the random small configurations the search draws */
-  maxM: number;
-  maxD: number;
-  maxN: number;
-  /** step sizes 10^-k for k in this integer range */
-  etaExponents: [number, number];
-  sigmas: number[];
-  numRuns: number;
-}
+/** The statement's parameter: the factor on eta in the printed step (1: W(t+1) = W(t) - eta grad, as printed). */
+export type SgdStepStatement = { stepScale: number };
 
 /** Eqs. (1), (4), (13)-(16) (long version; (1), (3)-(4) in the AAAI text): the SGD step on (W, a) is -eta times the gradient of the per-sample loss. */
-export const record: ClaimRecord<UpdateDomain> = {
+export const record: ClaimRecord<SmallDomain, SgdStepStatement> = {
   id: 'eq-15-16.sgd-step',
   title: 'The label-noise SGD step on (W, a) is minus eta times the gradient of the noisy squared loss',
   quote:
@@ -31,6 +24,11 @@ export const record: ClaimRecord<UpdateDomain> = {
     relTol: { value: 1e-6, why: 'central differences with h = 1e-5 (1 + |p|) on a quartic loss: truncation ~1e-10, rounding ~1e-11 relative; 1e-6 leaves four orders of margin and still catches any wrong factor or sign' },
   },
   tests: 0,
-  expected: { verdict: 'holds', reason: 'Eqs. (13)-(16) are the exact gradients of Eq. (1) for the two-layer linear network.' },
+  rule: 'identity',
+  statement: { stepScale: 1 },
+  twins: [{ id: 'step/10', change: 'the step -eta grad divided by 10', statement: { stepScale: 0.1 } }],
+  combine: 'one domain: random small states and draws (batch 1, minibatches, full batch); any coordinate outside the tolerance fails',
+  searches: [{ name: 'main', what: 'a state and draw where a coordinate of the printed step differs from -eta times the finite-difference gradient of Eq. (1)' }],
+  expected: { verdict: 'holds', reason: 'Decided by the identity rule (unchanged: holds). Eqs. (13)-(16) are the exact gradients of Eq. (1) for the two-layer linear network.' },
 };
 export default record;

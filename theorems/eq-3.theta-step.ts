@@ -1,17 +1,8 @@
+import type { SmallDomain } from '../src/scenarios/smallNetworkTrajectory.js';
 import type { ClaimRecord } from '../src/verdict/types.js';
 
-/** The random single-sample SGD trajectories the searches draw (integer grids; see properties/support/smallCases.ts). */
-export interface ThetaStepDomain {
-  maxM: number;
-  maxD: number;
-  maxN: number;
-  /** step sizes eta = 10^-k for k in this integer range (k >= 1: eta != 1) */
-  etaExponents: [number, number];
-  sigmas: number[];
-  /** trajectories of T = 1..maxSteps steps; the identity is checked at every step */
-  maxSteps: number;
-  numRuns: number;
-}
+/** The statement's parameter: the coefficient of the second-order term eta^2 r^2 f x of the corrected form (1: exact). */
+export type ThetaStepStatement = { secondOrder: number };
 
 /**
  * AAAI Eq. (3) (long version Eq. (3)): "theta = a^T W ... theta(t+1) = theta(t) - eta grad_theta l_{xi_t}(theta(t))".
@@ -23,7 +14,7 @@ export interface ThetaStepDomain {
  * not by -eta grad_theta l = -eta r x. With theta understood as all the parameters (W, a), Eq. (3) is the gradient step
  * of Eqs. (15)-(16), which eq-15-16.sgd-step checks.
  */
-export const record: ClaimRecord<ThetaStepDomain> = {
+export const record: ClaimRecord<SmallDomain, ThetaStepStatement> = {
   id: 'eq-3.theta-step',
   title: 'Eq. (3) read with theta = a^T W: the end-to-end map moves by -eta r (||a||^2 I + W^T W) x + eta^2 r^2 f x, not -eta r x',
   quote: String.raw`\text{The network's parameters } \theta = \mathbf{a}^\top \mathbf{W} \text{ are optimized using label noise SGD with a squared loss function (see Equation (1)). The update rule is written as: } \theta(t+1) = \theta(t) - \eta \nabla_{\theta} \hat{\ell}_{\xi_t}(\theta(t)), \quad (3)`,
@@ -51,9 +42,17 @@ export const record: ClaimRecord<ThetaStepDomain> = {
     divergenceCap: { value: 1e30, why: 'a trajectory is cut before the first step whose parameters exceed 1e30 in magnitude (eta = 0.1 with large a(0) diverges); squares of cubic terms stay finite below it' },
   },
   tests: 0,
+  rule: 'identity',
+  statement: { secondOrder: 1 },
+  twins: [{ id: 'no-second-order', change: 'the corrected form without its eta^2 r^2 f x term (coefficient 0)', statement: { secondOrder: 0 } }],
+  combine: 'one domain: the random small single-sample SGD trajectories of the tier, every step; any case outside the tolerance fails its form',
+  searches: [
+    { name: 'printed', what: 'a trajectory step where theta(t+1) - theta(t) differs from -eta r x' },
+    { name: 'corrected', what: 'a trajectory step where theta(t+1) - theta(t) differs from -eta r (||a||^2 I + W^T W) x + eta^2 r^2 f x' },
+  ],
   expected: {
     verdict: 'erratum',
-    reason: 'With theta = a^T W the induced step is -eta r (||a||^2 I + W^T W) x + eta^2 r^2 f x (exact, to rounding), not the printed -eta r x; Eq. (3) is right only with theta read as all parameters (W, a).',
+    reason: 'Decided by the identity rule (unchanged: erratum). With theta = a^T W the induced step is -eta r (||a||^2 I + W^T W) x + eta^2 r^2 f x (exact, to rounding), not the printed -eta r x; Eq. (3) is right only with theta read as all parameters (W, a).',
   },
 };
 export default record;

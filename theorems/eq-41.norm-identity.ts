@@ -1,24 +1,15 @@
+import type { SmallDomain } from '../src/scenarios/smallNetworkTrajectory.js';
 import type { ClaimRecord } from '../src/verdict/types.js';
 
-/** The random single-sample SGD trajectories the searches draw (integer grids; see properties/support/smallCases.ts). */
-export interface NormIdentityDomain {
-  maxM: number;
-  maxD: number;
-  maxN: number;
-  /** step sizes eta = 10^-k for k in this integer range */
-  etaExponents: [number, number];
-  sigmas: number[];
-  /** trajectories of T = 1..maxSteps steps; the identity is checked at the trajectory's end, for every neuron */
-  maxSteps: number;
-  numRuns: number;
-}
+/** The statement's parameter: the factor on the a_i(j)^2 ||x||^2 term of Delta W_i(j) (1 as printed). */
+export type NormIdentityStatement = { aTermFactor: number };
 
 /**
  * Long version Eq. (41), with Delta W_i(j) as defined just before it (Appendix C.2) and as restated in
  * "Insights from Theorem 3.2": the per-neuron balance ||w_i||^2 - a_i^2 changes by eta^2 r^2 (a_i^2 ||x||^2 - (x^T w_i)^2)
  * per step, exactly, for the two-layer step of Eqs. (33)-(34).
  */
-export const record: ClaimRecord<NormIdentityDomain> = {
+export const record: ClaimRecord<SmallDomain, NormIdentityStatement> = {
   id: 'eq-41.norm-identity',
   title: 'Eq. (41): ||w_i(T)||^2 = ||w_i(0)||^2 + eta^2 sum_j Delta W_i(j) - a_i(0)^2 + a_i(T)^2 with Delta W_i(j) = -r_j^2 ((x^T w_i(j))^2 - a_i(j)^2 ||x||^2)',
   quote: String.raw`\text{Let } \Delta W_i(j) = -\nabla \hat{\ell}_{\xi_j}(\boldsymbol{\theta}(j))^2 \cdot \{(\boldsymbol{x}_{\xi_j}^\top \cdot \boldsymbol{w}_i(j))^2 - a_i(j)^2 \cdot \|\boldsymbol{x}_{\xi_j}\|^2\}. \text{ [...] We have } \|\boldsymbol{w}_{i}(T)\|^{2} = \|\boldsymbol{w}_{i}(0)\|^{2} + \eta^{2} \cdot \sum_{j=0}^{T-1} \Delta W_{i}(j) - a_{i}(0)^{2} + a_{i}(T)^{2} \quad (41)`,
@@ -45,9 +36,17 @@ export const record: ClaimRecord<NormIdentityDomain> = {
     divergenceCap: { value: 1e30, why: 'a trajectory is cut before the first step whose parameters exceed 1e30 in magnitude (eta = 0.1 with large a(0) diverges); the identity is checked on the kept prefix' },
   },
   tests: 0,
+  rule: 'identity',
+  statement: { aTermFactor: 1 },
+  twins: [{ id: 'a-term/10', change: 'the a_i(j)^2 ||x||^2 term of Delta W_i(j) divided by 10', statement: { aTermFactor: 0.1 } }],
+  combine: 'one domain: the random small single-sample SGD trajectories of the tier; any case outside the tolerance fails',
+  searches: [
+    { name: 'printed', what: 'a trajectory and neuron where Eq. (41) with the bracketed Delta W misses by more than relTol' },
+    { name: 'eqs-35-40', what: 'a trajectory where a step of the derivation (35)-(40) or the middle line of (41) misses (reported beside the verdict)' },
+  ],
   expected: {
     verdict: 'holds',
-    reason: 'Per step ||w_i||^2 - a_i^2 changes by exactly eta^2 r^2 (a_i^2 ||x||^2 - (x^T w_i)^2) under Eqs. (33)-(34), so Eq. (41) telescopes exactly (to float64 rounding).',
+    reason: 'Decided by the identity rule (unchanged: holds). Per step ||w_i||^2 - a_i^2 changes by exactly eta^2 r^2 (a_i^2 ||x||^2 - (x^T w_i)^2) under Eqs. (33)-(34), so Eq. (41) telescopes exactly (to float64 rounding).',
   },
 };
 export default record;

@@ -19,7 +19,7 @@ const files = readdirSync(dir)
   .filter((f) => f.endsWith('.ts') && f !== 'index.ts')
   .sort();
 
-const loaded = await Promise.all(files.map(async (f) => ((await import(`./${f.replace(/\.ts$/, '.js')}`)) as { default: ClaimRecord<any, any> }).default));
+const loaded = await Promise.all(files.map(async (f) => ((await import(/* @vite-ignore */ `./${f.replace(/\.ts$/, '.js')}`)) as { default: ClaimRecord<any, any> }).default));
 
 for (const [i, r] of loaded.entries()) {
   if (!r || typeof r.id !== 'string') throw new Error(`theorems/${files[i]} has no default-exported claim record`);

@@ -1,24 +1,15 @@
+import type { SmallDomain } from '../src/scenarios/smallNetworkTrajectory.js';
 import type { ClaimRecord } from '../src/verdict/types.js';
 
-/** The random single-sample SGD trajectories the searches draw (integer grids; see properties/support/smallCases.ts). */
-export interface AIncrementDomain {
-  maxM: number;
-  maxD: number;
-  maxN: number;
-  /** step sizes eta = 10^-k for k in this integer range; k >= 1 so eta != 1 (at eta = 1 the printed form would hold by accident) */
-  etaExponents: [number, number];
-  sigmas: number[];
-  /** trajectories of T = 1..maxSteps steps; the identity is checked at every step, for every neuron */
-  maxSteps: number;
-  numRuns: number;
-}
+/** The statement's parameters: the power of eta on grad l^2 (x^T w_i)^2 in the printed (0) and the corrected (2) form. */
+export type AIncrementStatement = { printedEtaPower: number; correctedEtaPower: number };
 
 /**
  * Both versions' "Insights from Theorem 2 / 3.2": "by Equation (3), grad l^2 (x^T w_i(j))^2 = (a_i(j+1) - a_i(j))^2".
  * From Eq. (16)/(34), a_i(j+1) - a_i(j) = -eta r (x^T w_i(j)), so the printed form lacks eta^2; corrected:
  * eta^2 r^2 (x^T w_i(j))^2 = (a_i(j+1) - a_i(j))^2.
  */
-export const record: ClaimRecord<AIncrementDomain> = {
+export const record: ClaimRecord<SmallDomain, AIncrementStatement> = {
   id: 'insights-thm2.a-increment',
   title: '"Insights from Theorem 2": grad l^2 (x^T w_i(j))^2 = (a_i(j+1) - a_i(j))^2 (lacks eta^2)',
   quote: String.raw`\text{Notably, by Equation (3), we have } \nabla \hat{\ell}_{\xi_j}(\theta(j))^2 (\mathbf{x}_{\xi_j}^\top \cdot \mathbf{w}_i(j))^2 = (a_i(j+1) - a_i(j))^2.`,
@@ -45,9 +36,17 @@ export const record: ClaimRecord<AIncrementDomain> = {
     divergenceCap: { value: 1e30, why: 'a trajectory is cut before the first step whose parameters exceed 1e30 in magnitude (eta = 0.1 with large a(0) diverges); squares of cubic terms stay finite below it' },
   },
   tests: 0,
+  rule: 'identity',
+  statement: { printedEtaPower: 0, correctedEtaPower: 2 },
+  twins: [{ id: 'eta-power-1', change: 'the corrected form with eta instead of eta^2 (exponent shifted by -1)', statement: { correctedEtaPower: 1 } }],
+  combine: 'one domain: the random small single-sample SGD trajectories of the tier, every step and neuron; any case outside the tolerance fails its form',
+  searches: [
+    { name: 'printed', what: 'a step and neuron where grad l^2 (x^T w_i(j))^2 differs from (a_i(j+1) - a_i(j))^2' },
+    { name: 'corrected', what: 'a step and neuron where eta^2 grad l^2 (x^T w_i(j))^2 differs from (a_i(j+1) - a_i(j))^2' },
+  ],
   expected: {
     verdict: 'erratum',
-    reason: 'By Eq. (16)/(34), a_i(j+1) - a_i(j) = -eta r x^T w_i(j), so (a_i(j+1) - a_i(j))^2 = eta^2 r^2 (x^T w_i)^2, not r^2 (x^T w_i)^2: the printed form lacks eta^2 and fails for every eta != 1 with r x^T w_i != 0.',
+    reason: 'Decided by the identity rule (unchanged: erratum). By Eq. (16)/(34), a_i(j+1) - a_i(j) = -eta r x^T w_i(j), so (a_i(j+1) - a_i(j))^2 = eta^2 r^2 (x^T w_i)^2, not r^2 (x^T w_i)^2: the printed form lacks eta^2 and fails for every eta != 1 with r x^T w_i != 0.',
   },
 };
 export default record;

@@ -1,24 +1,15 @@
+import type { SmallDomain } from '../src/scenarios/smallNetworkTrajectory.js';
 import type { ClaimRecord } from '../src/verdict/types.js';
 
-/** The random single-sample SGD trajectories the searches draw (integer grids; see properties/support/smallCases.ts). */
-export interface NormIdentityAaaiDomain {
-  maxM: number;
-  maxD: number;
-  maxN: number;
-  /** step sizes eta = 10^-k for k in this integer range */
-  etaExponents: [number, number];
-  sigmas: number[];
-  /** trajectories of T = 1..maxSteps steps; the identity is checked at the trajectory's end, for every neuron */
-  maxSteps: number;
-  numRuns: number;
-}
+/** The statement's parameter: the factor on the a_i^2 ||x||^2 term of the corrected (bracketed) Delta W_i(j) (1 as printed in the long version). */
+export type NormIdentityAaaiStatement = { correctedATermFactor: number };
 
 /**
  * AAAI "Insights from Theorem 2": the norm identity of long version Eq. (41), but with Delta W_i(j) printed without
  * the bracket, -grad l^2 (x^T w_i)^2 - a_i^2 ||x||^2, so the second term is not multiplied by grad l^2 and has the
  * wrong sign. Corrected form: the long version's bracketed Delta W (Eq. (41), claim eq-41.norm-identity).
  */
-export const record: ClaimRecord<NormIdentityAaaiDomain> = {
+export const record: ClaimRecord<SmallDomain, NormIdentityAaaiStatement> = {
   id: 'insights-thm2.norm-identity-aaai',
   title: 'AAAI "Insights from Theorem 2": the neuron-norm identity with the unbracketed Delta W_i(j) = -grad l^2 (x^T w_i)^2 - a_i^2 ||x||^2',
   quote: String.raw`\|\mathbf{w}_i(T)\|^2 = \|\mathbf{w}_i(0)\|^2 + \eta^2 \sum_{j=0}^{T-1} \Delta W_i(j) - a_i(0)^2 + a_i(T)^2 \text{ and } \Delta W_i(j) = -\nabla \hat{\ell}_{\xi_j}(\theta(j))^2 (\mathbf{x}_{\xi_j}^\top \cdot \mathbf{w}_i(j))^2 - a_i(j)^2 \cdot \|\mathbf{x}_{\xi_j}\|^2`,
@@ -41,9 +32,17 @@ export const record: ClaimRecord<NormIdentityAaaiDomain> = {
     divergenceCap: { value: 1e30, why: 'a trajectory is cut before the first step whose parameters exceed 1e30 in magnitude (eta = 0.1 with large a(0) diverges); the identity is checked on the kept prefix' },
   },
   tests: 0,
+  rule: 'identity',
+  statement: { correctedATermFactor: 1 },
+  twins: [{ id: 'a-term/10', change: 'the bracketed Delta W_i(j) with its a_i(j)^2 ||x||^2 term divided by 10', statement: { correctedATermFactor: 0.1 } }],
+  combine: 'one domain: the random small single-sample SGD trajectories of the tier, every neuron at the end; any case outside the tolerance fails its form',
+  searches: [
+    { name: 'printed', what: 'a trajectory and neuron where the identity with the AAAI (unbracketed) Delta W misses by more than relTol' },
+    { name: 'corrected', what: 'a trajectory and neuron where the identity with the bracketed Delta W misses by more than relTol' },
+  ],
   expected: {
     verdict: 'erratum',
-    reason: 'Without the bracket the a_i^2 ||x||^2 term loses its factor grad l^2 and its sign, so the identity misses by eta^2 sum (1 + r^2) a_i^2 ||x||^2; the long version\'s bracketed Delta W makes it exact (Eq. (41)).',
+    reason: 'Decided by the identity rule (unchanged: erratum). Without the bracket the a_i^2 ||x||^2 term loses its factor grad l^2 and its sign, so the identity misses by eta^2 sum (1 + r^2) a_i^2 ||x||^2; the long version\'s bracketed Delta W makes it exact (Eq. (41)).',
   },
 };
 export default record;

@@ -1,5 +1,9 @@
 import type { ClaimRecord } from '../src/verdict/types.js';
 
+/** The statement's parameters: nu^2 / n (nu = 2 sqrt n: 4) and b (4), of SE(nu, b). */
+export type SeParams = { nuSqPerN: number; b: number };
+
+
 export interface ChiSquareSeDomain {
   /** exact grid: every n in 1..nMax, and the sizes in nExtra */
   nMax: number;
@@ -17,7 +21,7 @@ export interface ChiSquareSeDomain {
 }
 
 /** Definition B.1 and Lemma B.2 (long version, Appendix B): the chi-square sum is sub-exponential with (nu, b) = (2 sqrt n, 4). */
-export const record: ClaimRecord<ChiSquareSeDomain> = {
+export const record: ClaimRecord<ChiSquareSeDomain, SeParams> = {
   id: 'lemma-b2.chi-square-se',
   title: 'Lemma B.2: X = sum_{i<=n} X_i^2 (X_i iid N(0,1)) is SE(2 sqrt n, 4): e^{-lambda n}(1 - 2 lambda)^{-n/2} <= e^{2 n lambda^2} for |lambda| < 1/4',
   quote: String.raw`\textbf{Definition B.1. (sub-exponential)} A random variable X with mean $\mu = \mathbb{E}[X]$ is sub-exponential if there are non-negative parameters $(\nu, b)$ such that $$\mathbb{E}[e^{\lambda(X-\mu)}] \le e^{\frac{\nu^2 \lambda^2}{2}} \quad \text{for all} \quad |\lambda| < \frac{1}{b}.$$ We denote $X \in SE(\nu, b)$. \ldots \textbf{Lemma B.2.} Let $X = \sum_{i=1}^{n} X_i^2$ where $X_i \sim N(0, 1)$ and i.i.d. Then $X \in SE(2\sqrt{n}, 4)$.`,
@@ -40,9 +44,21 @@ export const record: ClaimRecord<ChiSquareSeDomain> = {
     lambdaOpenBound: { value: 0.25, why: '1/b with b = 4: the grid and the search keep |lambda| < 1/4 strictly (k/(4L), |k| < L)' },
   },
   tests: 0,
+  rule: 'inequality',
+  statement: { nuSqPerN: 4, b: 4 },
+  twins: [
+    { id: 'nu^2/10', change: 'nu^2 = 0.4 n instead of 4 n', statement: { nuSqPerN: 0.4 } },
+    { id: 'b/2', change: 'b = 2: |lambda| < 1/2 instead of 1/4 (the bound fails for lambda > 0.342)', statement: { b: 2 } },
+  ],
+  combine: 'one domain: the exact grid (every n listed, lambda = k/(bL), |k| < L) and the search; any violation fails',
+  searches: [
+    { name: 'main', what: '(n, lambda) with |lambda| < 1/b where the chi-square MGF exceeds e^{nu^2 lambda^2/2}' },
+    { name: 'main-grid', what: 'the violating exact grid points, replayed through fast-check' },
+    { name: 'abs-lambda-lt-1/b', breaks: '|lambda| < 1/b', what: 'lambda in [1/4, 1/2) or [-1/2, -1/4]' },
+  ],
   expected: {
     verdict: 'holds',
-    reason: 'slack = n (2 lambda^2 + lambda + log(1 - 2 lambda)/2) is >= 0 on (-1/4, 1/4) (zero only at lambda = 0, increasing in |lambda| up to lambda = 1/4 where it is 0.0284 n), so no grid point or searched case violates; the bound fails only for lambda > 0.3419.',
+    reason: 'Decided by the inequality rule (unchanged: holds; the bound binds at every lambda != 0). slack = n (2 lambda^2 + lambda + log(1 - 2 lambda)/2) is >= 0 on (-1/4, 1/4) (zero only at lambda = 0, increasing in |lambda| up to lambda = 1/4 where it is 0.0284 n), so no grid point or searched case violates; the bound fails only for lambda > 0.3419.',
   },
 };
 export default record;

@@ -1,5 +1,9 @@
 import type { ClaimRecord } from '../src/verdict/types.js';
 
+/** The statement's parameters: nu^2 / n (nu = 2 sqrt n: 4) and b (4) of the SE variables tested. */
+export type SeTailParams = { nuSqPerN: number; b: number };
+
+
 export interface SeTailDomain {
   /** sizes n of X = chi-square_n (Lemma B.2: SE(2 sqrt n, 4), mean n) */
   chiN: number[];
@@ -19,7 +23,7 @@ export interface SeTailDomain {
 }
 
 /** Lemma B.4 (long version, Appendix B), Eq. (10), checked with exact tails on the SE variables of Lemma B.2 and Corollary B.3. */
-export const record: ClaimRecord<SeTailDomain> = {
+export const record: ClaimRecord<SeTailDomain, SeTailParams> = {
   id: 'lemma-b4.se-tail',
   title: 'Lemma B.4: X in SE(nu, b) => P[X >= mu + t] <= exp(-t^2/(2 nu^2)) for 0 <= t <= nu^2/b (exact tails of the chi-square sum and of Z = sum X_i Y_i)',
   quote: String.raw`\textbf{Lemma B.4.} (\textit{Sub-exponential tail bound}) Suppose that X is sub-exponential with parameters $(\nu, b)$. Then $$\Pr[X \ge \mu + t] \le \exp(-\frac{t^2}{2\nu^2}) \quad if \ 0 \le t \le \frac{\nu^2}{b} \tag{10}$$`,
@@ -64,9 +68,20 @@ export const record: ClaimRecord<SeTailDomain> = {
     },
   },
   tests: 0,
+  rule: 'inequality',
+  statement: { nuSqPerN: 4, b: 4 },
+  twins: [{ id: 'nu/2', change: 'nu = sqrt(n) instead of 2 sqrt(n), with b = 1 so that the tested range t <= nu^2/b = n is unchanged', statement: { nuSqPerN: 1, b: 1 } }],
+  combine: 'two settings, declared: X = chi-square_n and Z = sum X_i Y_i, each over its exact grid and search; combineAll (any fails -> fails, all hold -> holds, else inconclusive)',
+  searches: [
+    { name: 'chi2', what: '(n, t) with 0 <= t <= nu^2/b where P[chi2_n >= n + t] exceeds exp(-t^2/(2 nu^2))' },
+    { name: 'chi2-grid', what: 'the violating chi-square grid points, replayed' },
+    { name: 'Z', what: '(n, t) with 0 <= t <= nu^2/b where P[Z >= t] exceeds exp(-t^2/(2 nu^2))' },
+    { name: 'Z-grid', what: 'the violating Z grid points, replayed' },
+    { name: 't-le-nu2/b', breaks: '0 <= t <= nu^2/b', what: 't in (nu^2/b, beyondFactor nu^2/b]' },
+  ],
   expected: {
     verdict: 'holds',
-    reason: 'the exact tails of both SE(2 sqrt n, 4) variables lie below exp(-t^2/(8n)) on 0 <= t <= n (the smallest exponent ratio is > 1: the chi-square tail is about exp(-t^2/(4n)), Z\'s about exp(-t^2/(2n))); the bound fails only beyond t = nu^2/b (the exploration finds it near t = 2n to 10n).',
+    reason: 'Decided by the inequality rule per variable, combined over both (unchanged: holds; the bound binds at every t > 0). the exact tails of both SE(2 sqrt n, 4) variables lie below exp(-t^2/(8n)) on 0 <= t <= n (the smallest exponent ratio is > 1: the chi-square tail is about exp(-t^2/(4n)), Z\'s about exp(-t^2/(2n))); the bound fails only beyond t = nu^2/b (the exploration finds it near t = 2n to 10n).',
   },
 };
 export default record;

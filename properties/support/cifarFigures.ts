@@ -1,3 +1,4 @@
+import type { RealWorldSeedResult } from '../../src/cifar/realworld.js';
 import type { FigureSpec } from '../../src/verdict/types.js';
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
@@ -83,4 +84,51 @@ export function meanBandFigure(id: string, title: string, rows: { x: number; val
       ],
     },
   };
+}
+
+/** Keeps about `max` of `n` evenly spaced indices, always the first and the last. */
+export function thin(n: number, max: number): (i: number) => boolean {
+  if (n <= max) return () => true;
+  const stride = Math.ceil((n - 1) / (max - 1));
+  return (i) => i % stride === 0 || i === n - 1;
+}
+
+/** Curve points of every run and baseline of one seed result, for the loss figures. */
+export function lossPoints(r: RealWorldSeedResult, seedLabel: string, prefix: string, maxPoints: number): CurvePoint[] {
+  const pts: CurvePoint[] = [];
+  const keep = thin(r.steps.length, maxPoints);
+  const add = (run: string, tr: readonly number[], te: readonly number[]): void => {
+    r.steps.forEach((step, i) => {
+      if (!keep(i)) return;
+      if (i < tr.length) pts.push({ step, value: tr[i] as number, run: `${prefix}${run}`, panel: 'train loss', seed: seedLabel });
+      if (i < te.length) pts.push({ step, value: te[i] as number, run: `${prefix}${run}`, panel: 'test loss', seed: seedLabel });
+    });
+  };
+  for (const [name, run] of Object.entries(r.runs))
+    add(
+      name,
+      run.snapshots.map((s) => s.trainLoss),
+      run.snapshots.map((s) => s.testLoss),
+    );
+  add('linearized (exact: full NTK, GD steps)', r.linSteps.train, r.linSteps.test);
+  add("linearized (authors' baseline: traced NTK, flow)", r.lin.train, r.lin.test);
+  for (const [name, c] of Object.entries(r.linSame)) add(`linearized, trained like: ${name}`, c.train, c.test);
+  return pts;
+}
+
+/** Curve points of the first-layer norms (mean and std of the per-neuron norms, ||W||_F), relative to step 0. */
+export function normPoints(r: RealWorldSeedResult, seedLabel: string, prefix: string, maxPoints: number): CurvePoint[] {
+  const pts: CurvePoint[] = [];
+  const keep = thin(r.steps.length, maxPoints);
+  for (const [name, run] of Object.entries(r.runs)) {
+    const s0 = run.snapshots[0];
+    if (!s0) continue;
+    for (const [i, s] of run.snapshots.entries()) {
+      if (!keep(i)) continue;
+      pts.push({ step: s.step, value: s.normMean / s0.normMean, run: `${prefix}${name}`, panel: 'mean per-neuron norm / its initial value', seed: seedLabel });
+      pts.push({ step: s.step, value: s.normStd / s0.normStd, run: `${prefix}${name}`, panel: 'std of per-neuron norms / its initial value', seed: seedLabel });
+      pts.push({ step: s.step, value: s.frob / s0.frob, run: `${prefix}${name}`, panel: '||W||_F / its initial value', seed: seedLabel });
+    }
+  }
+  return pts;
 }

@@ -1,130 +1,93 @@
-import { initBackend, type BackendInfo } from '../../src/cifar/backend.js';
-import { loadCifar, type CifarData } from '../../src/cifar/data.js';
-import { AUTHORS_FC, type FcConfig } from '../../src/cifar/fc.js';
-import { curveDistance, logCurveDistance, runRealWorldSeed, type RealWorldSeedResult, type RunSpec } from '../../src/cifar/realworld.js';
-import type { CurvePoint } from './cifarFigures.js';
+import fc from 'fast-check';
+import { fmt } from '../../src/stats/format.js';
+import { summarize, tMeanBounds } from '../../src/stats/ttest.js';
+import type { RealWorldSeedResult } from '../../src/cifar/realworld.js';
+import type { LockstepResult } from '../../src/cifar/lockstep.js';
+import type { LinearizationStatement, RunComparison } from '../../src/scenarios/cifarLinearization.js';
+import type { ClaimContext } from '../../src/verdict/context.js';
+import type { Evidence } from '../../src/verdict/types.js';
+import { decideEffect, type PartResult } from './cifarStats.js';
 
-/** The shared part of the Figure 3 / Figure 5 properties: data, backend, one configuration over seeds. */
-export interface RealWorldSetup {
-  info: BackendInfo;
-  data: CifarData;
+/**
+ * The parts Figures 3 and 5 share, as effects (cifarStats.ts): the clean / GD run tracks its linearization, and a run
+ * with label noise or SAM departs from it (`departs`) and from the linearized model trained the same way (`rich`).
+ * Each number is signed by the statement's direction, so the direction twin flips every part.
+ */
+type RealWorldStatement = Omit<LinearizationStatement, 'power'>;
+
+/** (lazy) track - log-distance(clean run, exact linearization) on train and on test, one part each. */
+export function lazyParts(prefix: string, clean: readonly RunComparison[], s: RealWorldStatement, alpha: number): PartResult[] {
+  const spec = (split: string) => ({ id: `${prefix}lazy, ${clean[0]?.run ?? 'clean'} vs linearization, ${split}`, effect: `${fmt(s.track)} - log-distance of the ${split} loss curves (clean run vs exact linearization)${dir(s)}`, sesoi: s.sesoiTrack, sd: s.sdTrack });
+  return [
+    decideEffect(spec('train'), clean.map((c) => s.direction * (s.track - c.vsLin.train)), alpha),
+    decideEffect(spec('test'), clean.map((c) => s.direction * (s.track - c.vsLin.test)), alpha),
+  ];
 }
 
-export async function realWorldSetup(nTrain: number, nTest: number): Promise<RealWorldSetup> {
-  const info = await initBackend();
-  const data = loadCifar(nTrain, nTest);
-  return { info, data };
+/** (departs) log-distance(run, exact linearization) - depart; (rich) log-distance(run, same-rule linearized model) - depart; max of train and test. */
+export function departParts(prefix: string, run: string, cmps: readonly RunComparison[], s: RealWorldStatement, alpha: number): PartResult[] {
+  const spec = (what: string, vs: string) => ({ id: `${prefix}${what}, ${run} vs ${vs}`, effect: `log-distance (max of train, test) of ${run} vs ${vs} - ${fmt(s.depart)}${dir(s)}`, sesoi: s.sesoiDepart, sd: s.sdDepart });
+  return [
+    decideEffect(spec('departs', 'the exact linearization'), cmps.map((c) => s.direction * (c.vsLin.max - s.depart)), alpha),
+    decideEffect(spec('rich', 'the linearized model trained the same way'), cmps.map((c) => s.direction * ((c.vsSame?.max ?? Number.NaN) - s.depart)), alpha),
+  ];
 }
 
-export function fcFor(width: number, parameterization: FcConfig['parameterization']): FcConfig {
-  return { ...AUTHORS_FC, width, parameterization };
+function dir(s: { direction: number }): string {
+  return s.direction > 0 ? '' : ' (direction flipped)';
 }
 
-export const CLEAN = 'clean GD';
-
-/** Distances of one run to a baseline curve, on train and test, log-scale (decisions) and linear (evidence). */
-export interface Distances {
-  train: number;
-  test: number;
-  /** max(train, test) */
-  max: number;
-  linTrain: number;
-  linTest: number;
+/**
+ * The 'cifar-linearization' observation of one run over the seeds (properties/monitors/cifarLinearization.ts reads it): the
+ * log-distance (max of train and test) to the exact linearization, its mean and one-sided (1 - alpha) t bounds over the
+ * seeds, so that a monitor flags only what the seeds show at the claim's alpha, as the claim's own rule would.
+ */
+export function observeRuns(ctx: ClaimContext<unknown>, run: string, cmps: readonly RunComparison[], kind: { ntk: number; noisy: number; sam: number; rho: number }, scale: { width: number; steps: number }, eta: number): void {
+  const d = cmps.map((c) => c.vsLin.max);
+  if (d.length < 2 || !d.every(Number.isFinite)) return;
+  const s = summarize(d);
+  const b = tMeanBounds(s, ctx.alpha);
+  const data = { ...kind, width: scale.width, steps: scale.steps, eta, seeds: d.length, meanLogDist: s.mean, lowerLogDist: b.lower, upperLogDist: b.upper };
+  ctx.observe('cifar-linearization', data, `${ctx.record.id}: ${run} over ${d.length} seeds (width ${scale.width}, ${scale.steps} steps at eta ${fmt(eta)})`);
 }
 
-export function distances(r: RealWorldSeedResult, run: string, base: { train: number[]; test: number[] }, floor: number): Distances {
-  const snaps = r.runs[run]?.snapshots ?? [];
-  const tr = snaps.map((s) => s.trainLoss);
-  const te = snaps.map((s) => s.testLoss);
-  const epsTr = floor * (r.lin.train[0] as number);
-  const epsTe = floor * (r.lin.test[0] as number);
-  const train = logCurveDistance(tr, base.train, epsTr);
-  const test = logCurveDistance(te, base.test, epsTe);
-  return { train, test, max: Math.max(train, test), linTrain: curveDistance(tr, base.train), linTest: curveDistance(te, base.test) };
+/**
+ * A fast-check search over the seeds: the first seed whose own numbers fall on the wrong side of a threshold of some part
+ * (`margins(i)`: [part, signed margin] per seed; the closest call is reported when none does).
+ */
+export function seedSearch(ctx: ClaimContext<unknown>, seeds: number, margins: (i: number) => [string, number][]): Evidence {
+  const search = ctx.search({
+    name: 'main',
+    arbitrary: fc.integer({ min: 0, max: Math.max(0, seeds - 1) }),
+    numRuns: seeds,
+    check: (i) => {
+      const worst = margins(i).reduce((a, b) => (b[1] < a[1] ? b : a));
+      return { violated: worst[1] < 0, margin: worst[1], message: `seed ${i}: ${worst[1] < 0 ? `${worst[0]} on the wrong side by ${fmt(-worst[1])}` : `closest part ${worst[0]}, margin ${fmt(worst[1])}`}` };
+    },
+  });
+  return { searchCases: search.cases, seedOnTheWrongSide: search.counterexample?.message ?? 'none', closestSeed: search.closest?.message ?? '-' };
 }
 
-/** 1 - mean per-neuron norm at the last logged step / at step 0 (positive: the norms fell). */
-export function normFall(r: RealWorldSeedResult, run: string): number {
-  const s = r.runs[run]?.snapshots ?? [];
-  const a = s[0];
-  const b = s[s.length - 1];
-  return a && b ? 1 - b.normMean / a.normMean : 0;
-}
-
-export function frobFall(r: RealWorldSeedResult, run: string): number {
-  const s = r.runs[run]?.snapshots ?? [];
-  const a = s[0];
-  const b = s[s.length - 1];
-  return a && b ? 1 - b.frob / a.frob : 0;
-}
-
-/** Runs one configuration (a parameterization) over the seeds; `rateFrom` gives the NTK variant's linearized rate per seed. */
-export async function runSeeds(
-  setup: RealWorldSetup,
-  d: { nTrain: number; nTest: number; width: number; eta: number; steps: number; logEvery: number; seeds: number },
-  parameterization: FcConfig['parameterization'],
-  runs: RunSpec[],
-  seedName: (i: number) => string,
-  rateFrom?: (i: number) => number,
-): Promise<RealWorldSeedResult[]> {
-  const out: RealWorldSeedResult[] = [];
-  for (let i = 0; i < d.seeds; i++) {
-    const cfg = { nTrain: d.nTrain, nTest: d.nTest, fc: fcFor(d.width, parameterization), eta: d.eta, steps: d.steps, logEvery: d.logEvery, runs };
-    const rate = rateFrom?.(i);
-    out.push(await runRealWorldSeed(rate === undefined ? cfg : { ...cfg, rate }, setup.data, seedName(i)));
-  }
-  return out;
-}
-
-/** Curve points of every run and baseline of one seed result, for the loss figures. */
-export function lossPoints(r: RealWorldSeedResult, seedLabel: string, prefix: string, maxPoints: number, withTraced = true): CurvePoint[] {
-  const pts: CurvePoint[] = [];
-  const keep = thin(r.steps.length, maxPoints);
-  const add = (run: string, tr: number[], te: number[]): void => {
-    r.steps.forEach((step, i) => {
-      if (!keep(i)) return;
-      if (i < tr.length) pts.push({ step, value: tr[i] as number, run: `${prefix}${run}`, panel: 'train loss', seed: seedLabel });
-      if (i < te.length) pts.push({ step, value: te[i] as number, run: `${prefix}${run}`, panel: 'test loss', seed: seedLabel });
-    });
+/** The per-seed engine facts every real-world claim reports. */
+export function engineEvidence(results: readonly RealWorldSeedResult[]): Evidence {
+  return {
+    engine: [...new Set(results.map((r) => r.engineDescription))].join('; '),
+    linearizedMaxRate: results.map((r) => r.linMaxRate),
+    tracedVsExactBaselineTrain: results.map((r) => r.baselineGap.train),
+    tracedVsExactBaselineTest: results.map((r) => r.baselineGap.test),
+    forwardVsFloat64: Math.max(...results.map((r) => r.f0Gap)),
+    networkSeconds: results.map((r) => r.seconds.network),
+    kernelSeconds: results.map((r) => r.seconds.kernel),
   };
-  for (const [name, run] of Object.entries(r.runs))
-    add(
-      name,
-      run.snapshots.map((s) => s.trainLoss),
-      run.snapshots.map((s) => s.testLoss),
-    );
-  add('linearized (exact: full NTK, GD steps)', r.linSteps.train, r.linSteps.test);
-  if (withTraced) add("linearized (authors' baseline: traced NTK, flow)", r.lin.train, r.lin.test);
-  for (const [name, c] of Object.entries(r.linSame)) add(`linearized, trained like: ${name}`, c.train, c.test);
-  return pts;
 }
 
-/** Curve points of the first-layer norms (mean per-neuron norm, and mean +- std as separate lines), relative to step 0. */
-export function normPoints(r: RealWorldSeedResult, seedLabel: string, prefix: string, maxPoints: number): CurvePoint[] {
-  const pts: CurvePoint[] = [];
-  const keep = thin(r.steps.length, maxPoints);
-  for (const [name, run] of Object.entries(r.runs)) {
-    const s0 = run.snapshots[0];
-    if (!s0) continue;
-    for (const [i, s] of run.snapshots.entries()) {
-      if (!keep(i)) continue;
-      pts.push({ step: s.step, value: s.normMean / s0.normMean, run: `${prefix}${name}`, panel: 'mean per-neuron norm / its initial value', seed: seedLabel });
-      pts.push({ step: s.step, value: s.normStd / s0.normStd, run: `${prefix}${name}`, panel: 'std of per-neuron norms / its initial value', seed: seedLabel });
-      pts.push({ step: s.step, value: s.frob / s0.frob, run: `${prefix}${name}`, panel: '||W||_F / its initial value', seed: seedLabel });
-    }
-  }
-  return pts;
-}
-
-/** Keeps about `max` of `n` evenly spaced indices, always the first and the last. */
-export function thin(n: number, max: number): (i: number) => boolean {
-  if (n <= max) return () => true;
-  const stride = Math.ceil((n - 1) / (max - 1));
-  return (i) => i % stride === 0 || i === n - 1;
-}
-
-export function divergedRuns(results: RealWorldSeedResult[]): string[] {
-  const out: string[] = [];
-  for (const r of results) for (const [name, run] of Object.entries(r.runs)) if (run.diverged) out.push(`${r.seed} ${name}: ${run.diverged}`);
-  return out;
+/** The float32-vs-float64 check over the whole horizon (scenario float32Check), or why the tier skips it. */
+export function float32Evidence(r: LockstepResult | undefined, run: string): Evidence {
+  if (!r) return { float32VsFloat64: 'not run at this tier (the record\'s float32Check; see the domain)' };
+  const f = (x: number): string => fmt(x);
+  return {
+    float32VsFloat64: `${run}, tfjs float32 vs Gram float64 in lockstep over all ${r.steps} steps (${r.checks} checks): max relative gap train outputs ${f(r.max.trainOut)} (step ${r.maxAt.trainOut}), test outputs ${f(r.max.testOut)}, unit norms ${f(r.max.norms)}; the float64 run moved ${f(r.moved.trainOut)} / ${f(r.moved.testOut)} / ${f(r.moved.norms)} on the same scales`,
+    float32GapMax: [r.max.trainOut, r.max.testOut, r.max.norms].map((x) => (Number.isFinite(x) ? x : 1e300)),
+    float64Moved: [r.moved.trainOut, r.moved.testOut, r.moved.norms],
+  };
 }

@@ -1,99 +1,95 @@
-import tQuantile from '@stdlib/stats-base-dists-t-quantile';
+import { seedsForPower } from '../../src/stats/ttest.js';
+import { combineAll, empiricalEffectRule, type Decision, type EmpiricalEffectResult } from '../../src/verdict/checks/index.js';
 
 /**
- * Deciding a per-seed quantity against a declared threshold over several seeds: a one-sided
- * Student t bound on its mean at the claim's per-test alpha.
- * - `met`: the bound lies on the claimed side of the threshold (the opposite is rejected at alpha)
- *   and every seed is on the claimed side;
- * - `contradicted`: the opposite one-sided bound lies on the other side (the claimed side is
- *   rejected at alpha): a failing test;
- * - `consistent`: every seed is on the claimed side but the few seeds cannot show it at alpha;
- * - `undecided`: seeds on both sides and nothing shown.
- * A claim "holds" when no part is contradicted and every part is met or consistent (the README's
- * "nothing contradicts it at the declared error rate"), and the summary says how many were shown.
+ * The CIFAR figures' parts, each one effect decided by the empirical-effect rule (src/verdict/checks/empiricalEffect.ts)
+ * on one number per seed, signed so that the claimed direction is positive ("the clean run's log-distance to its
+ * linearization is below ln 1.25" becomes ln 1.25 - distance). The smallest effect of interest (SESOI) and the standard
+ * deviation assumed for the power are the record's statement, declared before the run; the seeds are the smallest number
+ * giving every effect the declared power at the claim's alpha (seedsForPower), capped by the tier's budget (the cap and
+ * the power reached are reported); the parts and settings combine by combineAll (any fails -> fails, all hold -> holds).
  */
-export type PartStatus = 'met' | 'consistent' | 'contradicted' | 'undecided';
-
-export interface PartDecision {
-  name: string;
-  /** what the claim asks: value below (<=) or above (>=) the threshold */
-  side: 'below' | 'above';
-  threshold: number;
-  values: number[];
-  mean: number;
+export interface EffectSpec {
+  /** the part's name in the combined verdict */
+  id: string;
+  /** the per-seed difference in words, positive in the claimed direction */
+  effect: string;
+  sesoi: number;
   sd: number;
-  /** one-sided (1 - alpha) bounds on the mean */
-  lower: number;
-  upper: number;
-  status: PartStatus;
-  seedsOnSide: number;
 }
 
-export function meanSd(v: readonly number[]): { mean: number; sd: number } {
-  const n = v.length;
-  const mean = v.reduce((s, x) => s + x, 0) / n;
-  const sd = n > 1 ? Math.sqrt(v.reduce((s, x) => s + (x - mean) ** 2, 0) / (n - 1)) : 0;
-  return { mean, sd };
+export interface SeedPlan {
+  /** the seeds run: min(needed, cap) */
+  seeds: number;
+  /** seedsForPower's answer (the largest over the effects) */
+  needed: number;
+  cap: number;
+  power: number;
 }
 
-export function decidePart(name: string, values: readonly number[], side: 'below' | 'above', threshold: number, alpha: number): PartDecision {
-  const n = values.length;
-  const { mean, sd } = meanSd(values);
-  let lower = -Infinity;
-  let upper = Infinity;
-  if (n >= 2) {
-    const q = tQuantile(1 - alpha, n - 1);
-    const se = sd / Math.sqrt(n);
-    lower = mean - q * se;
-    upper = mean + q * se;
-  }
-  const seedsOnSide = values.filter((v) => (side === 'below' ? v <= threshold : v >= threshold)).length;
-  let status: PartStatus = seedsOnSide === n ? 'consistent' : 'undecided';
-  if (side === 'below') {
-    if (upper < threshold && seedsOnSide === n) status = 'met';
-    else if (lower > threshold) status = 'contradicted';
-  } else {
-    if (lower > threshold && seedsOnSide === n) status = 'met';
-    else if (upper < threshold) status = 'contradicted';
-  }
-  return { name, side, threshold, values: [...values], mean, sd, lower: Number.isFinite(lower) ? lower : mean, upper: Number.isFinite(upper) ? upper : mean, status, seedsOnSide };
+/** The seeds of a design: the largest seedsForPower over the effects (at least 2), capped by the tier's budget. */
+export function planSeeds(effects: readonly Pick<EffectSpec, 'sesoi' | 'sd'>[], alpha: number, power: number, cap: number): SeedPlan {
+  const needed = Math.max(2, ...effects.map((e) => seedsForPower(e.sesoi, e.sd, alpha, power, 200)));
+  return { seeds: Math.min(needed, cap), needed, cap, power };
 }
 
-export function partRow(d: PartDecision): Record<string, number | string> {
+export interface PartResult {
+  spec: EffectSpec;
+  result: EmpiricalEffectResult;
+  differences: number[];
+}
+
+/**
+ * The rule on one part. A seed whose number is not finite (a diverged run) is reported, never passed on as NaN: the part
+ * is decided on the finite seeds and is then at most inconclusive.
+ */
+export function decideEffect(spec: EffectSpec, differences: readonly number[], alpha: number): PartResult {
+  const finite = differences.filter(Number.isFinite);
+  const bad = differences.flatMap((d, i) => (Number.isFinite(d) ? [] : [i]));
+  const r = empiricalEffectRule({ effect: spec.effect, differences: finite, sesoi: spec.sesoi, sdAssumed: spec.sd, alpha });
+  const result: EmpiricalEffectResult = bad.length
+    ? { ...r, decision: { rule: 'empirical-effect', verdict: 'inconclusive', because: `${spec.effect}: seed(s) ${bad.join(', ')} diverged; on the other ${r.n}: ${r.decision.because}`, wouldDecide: 'runs that do not diverge' } }
+    : r;
+  return { spec, result, differences: [...differences] };
+}
+
+/** Every part at every setting is claimed: combineAll, each part named. */
+export function combineParts(parts: readonly PartResult[]): Decision {
+  return combineAll(parts.map((p) => ({ setting: p.spec.id, decision: p.result.decision })));
+}
+
+/** One table row per part: the seeds' numbers, mean, sd, one-sided bounds, SESOI, power, decision. */
+export function partRow(p: PartResult): Record<string, number | string> {
+  const r = p.result;
   return {
-    part: d.name,
-    claim: `${d.side === 'below' ? '<=' : '>='} ${d.threshold}`,
-    seeds: d.values.length,
-    mean: finiteOr(d.mean, 'not finite'),
-    sd: finiteOr(d.sd, 'not finite'),
-    'lower bound (1-alpha)': finiteOr(d.lower, 'not finite'),
-    'upper bound (1-alpha)': finiteOr(d.upper, 'not finite'),
-    'seeds on the claimed side': d.seedsOnSide,
-    status: d.status,
-    values: d.values.map((v) => fmt(v)).join(', '),
+    part: p.spec.id,
+    difference: p.spec.effect,
+    seeds: r.n,
+    mean: r.mean,
+    sd: r.sd,
+    'lower bound (1 - alpha)': r.lower,
+    'upper bound (1 - alpha)': r.upper,
+    SESOI: p.spec.sesoi,
+    'sd assumed': p.spec.sd,
+    power: r.power,
+    decision: r.decision.verdict,
+    values: p.differences.map((v) => (Number.isFinite(v) ? v.toPrecision(4) : String(v))).join(', '),
   };
 }
 
-export function fmt(x: number): string {
-  if (!Number.isFinite(x)) return String(x);
-  if (x === 0) return '0';
-  const a = Math.abs(x);
-  return a >= 1e4 || a < 1e-3 ? x.toExponential(3) : Number(x.toPrecision(4)).toString();
+/** "3 holds, 1 fails, 2 inconclusive of 6 parts". */
+export function partCounts(parts: readonly PartResult[]): string {
+  const c = (v: string): number => parts.filter((p) => p.result.decision.verdict === v).length;
+  return `${c('holds')} holds, ${c('fails')} fails, ${c('inconclusive')} inconclusive of ${parts.length} parts`;
 }
 
-/** Replaces non-finite numbers (a diverged run) by a string, as checkClaim requires. */
-export function finiteOr(x: number, s: string): number | string {
-  return Number.isFinite(x) ? x : s;
-}
-
-/** The verdict of a claim made of parts: fails on a contradicted part, holds when every part is met or consistent, else inconclusive. */
-export function partsVerdict(parts: readonly PartDecision[]): 'holds' | 'fails' | 'inconclusive' {
-  if (parts.some((p) => p.status === 'contradicted')) return 'fails';
-  if (parts.every((p) => p.status === 'met' || p.status === 'consistent')) return 'holds';
-  return 'inconclusive';
-}
-
-export function statusCounts(parts: readonly PartDecision[]): string {
-  const c = (s: PartStatus): number => parts.filter((p) => p.status === s).length;
-  return `${c('met')} met (shown at alpha), ${c('consistent')} consistent (every seed on the claimed side, not shown at alpha), ${c('contradicted')} contradicted, ${c('undecided')} undecided, of ${parts.length}`;
+/** The seed plan, for the evidence. */
+export function planEvidence(plan: SeedPlan): Record<string, number | string> {
+  return {
+    seeds: plan.seeds,
+    seedsForPower: plan.needed,
+    seedCap: plan.cap,
+    targetPower: plan.power,
+    seedPlan: plan.needed > plan.cap ? `capped: the power computation asks ${plan.needed} seeds, the tier's budget allows ${plan.cap} (each part's power with ${plan.seeds} is in its row)` : `${plan.seeds} seeds reach power ${plan.power} for every part`,
+  };
 }

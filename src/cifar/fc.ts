@@ -225,30 +225,39 @@ export class FcNet {
 
   async snapshot(step: number): Promise<FcSnapshot> {
     const { train, test } = await this.outputs();
-    const norms = await this.neuronNorms();
-    let s = 0;
-    let s2 = 0;
-    for (const v of norms) {
-      s += v;
-      s2 += v * v;
-    }
-    const m = norms.length;
-    const mean = s / m;
-    return {
-      step,
-      trainLoss: mseHalfMean(train, this.Yhost),
-      testLoss: mseHalfMean(test, this.YtestHost),
-      trainAcc: accuracy(train, this.labels, this.cfg.k),
-      testAcc: accuracy(test, this.testLabels, this.cfg.k),
-      normMean: mean,
-      normStd: Math.sqrt(Math.max(0, s2 / m - mean * mean)),
-      frob: Math.sqrt(s2),
-    };
+    return snapshotOf(step, train, test, await this.neuronNorms(), { Y: this.Yhost, labels: this.labels }, { Y: this.YtestHost, labels: this.testLabels }, this.cfg.k);
   }
 
   dispose(): void {
     [this.W1, this.b1, this.W2, this.b2, this.X, this.XT, this.Xtest, this.Y, this.Ytest].forEach((t) => t.dispose());
   }
+}
+
+/**
+ * The logged quantities from outputs and per-unit norms (whatever computed them: the tfjs network,
+ * the Gram path, the float64 direct network): losses and accuracies against the clean labels, mean
+ * and standard deviation of the per-unit norms, ||W1||_F. Sums in float64.
+ */
+export function snapshotOf(step: number, train: ArrayLike<number>, test: ArrayLike<number>, norms: ArrayLike<number>, trainSplit: { Y: ArrayLike<number>; labels: ArrayLike<number> }, testSplit: { Y: ArrayLike<number>; labels: ArrayLike<number> }, k: number): FcSnapshot {
+  let s = 0;
+  let s2 = 0;
+  for (let j = 0; j < norms.length; j++) {
+    const v = norms[j] as number;
+    s += v;
+    s2 += v * v;
+  }
+  const m = norms.length;
+  const mean = s / m;
+  return {
+    step,
+    trainLoss: mseHalfMean(train, trainSplit.Y),
+    testLoss: mseHalfMean(test, testSplit.Y),
+    trainAcc: accuracy(train, trainSplit.labels, k),
+    testAcc: accuracy(test, testSplit.labels, k),
+    normMean: mean,
+    normStd: Math.sqrt(Math.max(0, s2 / m - mean * mean)),
+    frob: Math.sqrt(s2),
+  };
 }
 
 /** 0.5 * mean over all entries of (f - y)^2, in float64. */

@@ -1,4 +1,4 @@
-import { calibrate, describeCalibration } from '../stats/calibration.js';
+import { calibrate, describeCalibration } from '../verdict/calibration.js';
 import { FAMILY_ALPHA, perTestAlpha } from '../stats/multiplicity.js';
 import type { Methods, RuleDescription } from '../report/schema.js';
 

@@ -73,7 +73,7 @@ export function runSearch<T>(claimId: string, cfg: AuditConfig, spec: SearchSpec
   if (cfg.replay !== undefined && cfg.replay.search === spec.name) {
     const r = replaySearch(claimId, cfg, spec, cfg.replay.path);
     if (r.counterexample) return { cases: 1, counterexample: r.counterexample };
-    throw new Error(r.message);
+    throw new Error(`replay of search "${spec.name}" of ${claimId} did not reproduce a counterexample: ${r.message}`);
   }
   const seed = searchSeed(cfg.seed, claimId, spec.name);
   // `npm run explore`: AUDIT_RUNS overrides the number of cases of the explored search (of every search when none is named)

@@ -1,9 +1,9 @@
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 import { describe, expect, it } from 'vitest';
-import { BOUNDARY_TRUTHS, CALIBRATED_TESTS, CALIBRATION_DEFAULTS, calibrate, decides, describeCalibration, exactFalseFailProbability } from '../../src/stats/calibration.js';
+import { BOUNDARY_TRUTHS, CALIBRATED_TESTS, CALIBRATION_DEFAULTS, calibrate, decides, describeCalibration, exactFalseFailProbability } from '../../src/verdict/calibration.js';
 import { clopperPearson } from '../../src/stats/binomial.js';
 import { perTestAlpha } from '../../src/stats/multiplicity.js';
-import { FAMILY_SIZE_FROM_REGISTRY } from '../../src/verdict/family.js';
+import { FAMILY_SIZE as FAMILY_SIZE_FROM_REGISTRY } from '../../theorems/index.js';
 
 /**
  * Calibration: the claims' statistical decisions, run many times on truths that sit exactly on a claim's

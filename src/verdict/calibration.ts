@@ -1,8 +1,8 @@
 import binomialCdf from '@stdlib/stats-base-dists-binomial-cdf';
 import { InputError, requireNumber } from '../errors.js';
 import { stream } from '../engine/rng.js';
-import { binomialPLower, binomialPUpper, clopperPearsonLower, clopperPearsonUpper } from './binomial.js';
-import { FAMILY_ALPHA } from './multiplicity.js';
+import { binomialPLower, binomialPUpper, clopperPearsonLower, clopperPearsonUpper } from '../stats/binomial.js';
+import { FAMILY_ALPHA } from '../stats/multiplicity.js';
 
 /**
  * Calibration of the suite's statistical decisions: the tests are run many times on synthetic truths that

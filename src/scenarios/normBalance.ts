@@ -1,12 +1,31 @@
-import { absDot, dot, gapOver, type Trajectory } from './identityTrajectory.js';
+import { deltaWAaai, deltaWLong } from '../theory/deltaW.js';
+import { absDot, dot, type StepRecord, type Trajectory } from './smallNetworkTrajectory.js';
 
 /**
- * The neuron-norm identity of "Insights from Theorem 2 / 3.2" and Eq. (41) (long version), and the steps (35)-(40)
- * of its derivation, evaluated on a recorded trajectory for every neuron.
+ * The per-neuron norm balance of label-noise SGD: the neuron-norm identity of "Insights from Theorem 2 / 3.2" and
+ * Eq. (41) (long version), and the steps (35)-(40) of its derivation, evaluated on a recorded trajectory for every neuron.
  */
 
-/** A printed form of Delta W_i(j): (r, x^T w_i(j), a_i(j), ||x||^2) -> Delta W_i(j) (src/theory/deltaW.ts). */
+/** A form of Delta W_i(j): (r, x^T w_i(j), a_i(j), ||x||^2) -> Delta W_i(j) (src/theory/deltaW.ts). */
 export type DeltaWForm = (r: number, xw: number, ai: number, xNorm2: number) => number;
+
+/**
+ * Delta W_i(j) as printed in the long version ('long', bracketed: -r^2 ((x^T w)^2 - a^2 ||x||^2)) or in the AAAI text
+ * ('aaai': -r^2 (x^T w)^2 - a^2 ||x||^2), with its a_i^2 ||x||^2 term multiplied by aTermFactor (1: as printed).
+ */
+export function deltaWForm(form: 'long' | 'aaai', aTermFactor: number): DeltaWForm {
+  if (!(aTermFactor >= 0)) throw new RangeError(`deltaWForm: aTermFactor must be >= 0, got ${aTermFactor}`);
+  const base = form === 'long' ? deltaWLong : deltaWAaai;
+  const s = Math.sqrt(aTermFactor);
+  // the a-term is quadratic in a_i: scaling a_i by sqrt(k) scales it by k and leaves the other term alone
+  return (r, xw, ai, xN2) => base(r, xw, ai * s, xN2);
+}
+
+/** |lhs - rhs| / scale, 0 when the sides agree exactly. */
+function gapOver(lhs: number, rhs: number, scale: number): number {
+  const diff = Math.abs(lhs - rhs);
+  return diff === 0 ? 0 : diff / scale;
+}
 
 export interface NormGap {
   /** the worst neuron's gap |LHS - RHS| / S */
@@ -41,8 +60,8 @@ export function normIdentityGap(tr: Trajectory, dW: DeltaWForm): NormGap {
     let S = 0;
     let mag = 0;
     for (const s of tr.steps) {
-      const w = s.W[i]!;
-      const ai = s.a[i]!;
+      const w = s.W[i] as Float64Array;
+      const ai = s.a[i] as number;
       const xN2 = norm2(s.x);
       sum += dW(s.r, dot(s.x, w), ai, xN2);
       const xa = absDot(s.x, w);
@@ -149,4 +168,14 @@ export function derivationGaps(tr: Trajectory): StepsGap {
     out.eq40PrintedGap = Math.max(out.eq40PrintedGap, g40);
   }
   return out;
+}
+
+/**
+ * One neuron's step t -> t+1 as plain numbers (the data of a 'sgd-neuron-step' observation, properties/monitors/):
+ * eta, the residual r, x^T w_i(t) and sum_k |x_k w_ik(t)|, ||x||^2, a_i before and after, ||w_i||^2 before and after.
+ */
+export function neuronStepData(s: StepRecord, eta: number, i: number): Record<string, number> {
+  const w = s.W[i] as Float64Array;
+  const wn = s.Wn[i] as Float64Array;
+  return { eta, r: s.r, xw: dot(s.x, w), xwAbs: absDot(s.x, w), xNorm2: dot(s.x, s.x), aBefore: s.a[i] as number, aAfter: s.an[i] as number, wNorm2Before: dot(w, w), wNorm2After: dot(wn, wn) };
 }

@@ -1,0 +1,248 @@
+import { InputError } from '../errors.js';
+import { erfAndPrime } from './erf.js';
+import { scalesOf, snapshotOf, validateFcConfig, type FcConfig, type FcParams, type FcSnapshot, type Scales, type Update } from './fc.js';
+
+/**
+ * The FC 3072-m-erf-10 network of fc.ts in float64 on plain typed arrays, with the first layer left
+ * abstract: the same forward pass, loss, gradients, full-batch GD and full-batch SAM steps as
+ * `FcNet` (fc.ts), written once here. Two first layers implement it:
+ * - `GramFcNet` (gram.ts): the exact row-space reformulation, O(n^2 m) a step;
+ * - `DirectFcNet64` (direct64.ts): W1 itself (d x m), O(n d m) a step; the check of the first.
+ *
+ * Notation (fc.ts): h = s1 x W1 + beta b1, a = erf(h), f = s2 a W2 + beta b2, loss
+ * L = 0.5 * mean over the n x k entries of (f - T)^2 (the authors' notebook). Its gradients, with
+ * r = (f - T) / (n k) and DH = s2 (r W2^T) .* erf'(H) (n x m):
+ *   dL/dW2 = s2 A^T r,   dL/db2 = beta 1^T r,   dL/dW1 = s1 X^T DH,   dL/db1 = beta 1^T DH.
+ * A step multiplies every gradient by eta (folded into r, as fc.ts does).
+ */
+
+/**
+ * C (ra x cb) = alpha A B (+ C when `accumulate`), row-major; A is ra x inner, B is inner x cb.
+ * Float64Array only, so that the JIT sees one element type here (a call with a Float32Array made
+ * every product of the step several times slower): convert float32 inputs once, with Float64Array.from.
+ */
+export function mulAB(A: Float64Array, ra: number, inner: number, B: Float64Array, cb: number, C: Float64Array, alpha = 1, accumulate = false): Float64Array {
+  if (!accumulate) C.fill(0, 0, ra * cb);
+  // four rows of B per pass over a row of C: a quarter of the loads and stores of C
+  const inner4 = inner - (inner % 4);
+  for (let i = 0; i < ra; i++) {
+    const ci = i * cb;
+    const ai = i * inner;
+    let l = 0;
+    for (; l < inner4; l += 4) {
+      const a0 = alpha * (A[ai + l] as number);
+      const a1 = alpha * (A[ai + l + 1] as number);
+      const a2 = alpha * (A[ai + l + 2] as number);
+      const a3 = alpha * (A[ai + l + 3] as number);
+      const b0 = l * cb;
+      const b1 = b0 + cb;
+      const b2 = b1 + cb;
+      const b3 = b2 + cb;
+      for (let j = 0; j < cb; j++) C[ci + j] = (C[ci + j] as number) + a0 * (B[b0 + j] as number) + a1 * (B[b1 + j] as number) + a2 * (B[b2 + j] as number) + a3 * (B[b3 + j] as number);
+    }
+    for (; l < inner; l++) {
+      const a = alpha * (A[ai + l] as number);
+      const bl = l * cb;
+      for (let j = 0; j < cb; j++) C[ci + j] = (C[ci + j] as number) + a * (B[bl + j] as number);
+    }
+  }
+  return C;
+}
+
+/** sum of squares */
+export function sumSq(v: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < v.length; i++) s += (v[i] as number) * (v[i] as number);
+  return s;
+}
+
+/**
+ * The part of a pass that does not touch W1: from pre-activations H (rows x m) to outputs, and
+ * from outputs and targets back to the second layer's gradients and DH. Buffers allocated once.
+ */
+export class FcHead64 {
+  readonly A: Float64Array;
+  readonly G: Float64Array;
+  readonly f: Float64Array;
+  readonly DH: Float64Array;
+  readonly gW2: Float64Array;
+  readonly gb2: Float64Array;
+  readonly gb1: Float64Array;
+  private readonly r: Float64Array;
+
+  constructor(
+    readonly rows: number,
+    readonly m: number,
+    readonly k: number,
+    private readonly sc: Scales,
+  ) {
+    this.A = new Float64Array(rows * m);
+    this.G = new Float64Array(rows * m);
+    this.f = new Float64Array(rows * k);
+    this.DH = new Float64Array(rows * m);
+    this.r = new Float64Array(rows * k);
+    this.gW2 = new Float64Array(m * k);
+    this.gb2 = new Float64Array(k);
+    this.gb1 = new Float64Array(m);
+  }
+
+  /** A = erf(H), G = erf'(H), f = s2 A W2 + beta b2 (rows x k). */
+  forward(H: Float64Array, W2: Float64Array, b2: Float64Array): Float64Array {
+    const { rows, m, k, A, G, f } = this;
+    const { s2, beta } = this.sc;
+    erfAndPrime(H, A, G, rows * m);
+    mulAB(A, rows, m, W2, k, f, s2);
+    for (let i = 0; i < rows; i++) for (let c = 0; c < k; c++) f[i * k + c] = (f[i * k + c] as number) + beta * (b2[c] as number);
+    return f;
+  }
+
+  /**
+   * After `forward`: scale times the gradients of 0.5 * mean((f - T)^2) (T rows x k),
+   * r = scale (f - T) / (rows k); gW2 = s2 A^T r; gb2 = beta 1^T r; DH = s2 (r W2^T) .* G; gb1 = beta 1^T DH.
+   */
+  backward(W2: Float64Array, T: ArrayLike<number>, scale: number): void {
+    const { rows, m, k, A, G, f, r, DH, gW2, gb2, gb1 } = this;
+    const { s2, beta } = this.sc;
+    const c0 = scale / (rows * k);
+    for (let t = 0; t < rows * k; t++) r[t] = c0 * ((f[t] as number) - (T[t] as number));
+    gW2.fill(0);
+    gb2.fill(0);
+    gb1.fill(0);
+    for (let i = 0; i < rows; i++) {
+      const ri = i * k;
+      for (let c = 0; c < k; c++) gb2[c] = (gb2[c] as number) + beta * (r[ri + c] as number);
+      for (let l = 0; l < m; l++) {
+        const a = s2 * (A[i * m + l] as number);
+        const wl = l * k;
+        let da = 0;
+        for (let c = 0; c < k; c++) {
+          const rc = r[ri + c] as number;
+          gW2[wl + c] = (gW2[wl + c] as number) + a * rc;
+          da += rc * (W2[wl + c] as number);
+        }
+        const dh = s2 * da * (G[i * m + l] as number);
+        DH[i * m + l] = dh;
+        gb1[l] = (gb1[l] as number) + beta * dh;
+      }
+    }
+  }
+}
+
+interface Split64 {
+  X: Float32Array;
+  Y: Float32Array;
+  labels: Uint8Array;
+  n: number;
+}
+
+/**
+ * A float64 FC network whose first layer a subclass holds. The step is fc.ts's exactly:
+ * GD: theta <- theta - eta grad L(theta);
+ * full-batch SAM (Algorithm 1's SAM step without noise, the notebook's update): g = grad L(theta),
+ * theta <- theta - eta grad L(theta + rho g / max(||g||, 1e-30)), ||g|| over all four parameters.
+ */
+export abstract class FcNet64 {
+  readonly cfg: FcConfig;
+  readonly sc: Scales;
+  readonly n: number;
+  readonly nTest: number;
+  protected readonly b1: Float64Array;
+  protected readonly W2: Float64Array;
+  protected readonly b2: Float64Array;
+  protected readonly head: FcHead64;
+  private readonly testHead: FcHead64;
+  private readonly W2q: Float64Array;
+  private readonly b2q: Float64Array;
+  private readonly train: Split64;
+  private readonly test: Split64;
+
+  constructor(cfg: FcConfig, p: FcParams, train: Split64, test: Split64) {
+    this.cfg = validateFcConfig(cfg);
+    this.sc = scalesOf(cfg);
+    const { d, width: m, k } = cfg;
+    checkSplit('train', train, d, k);
+    checkSplit('test', test, d, k);
+    if (p.W1.length !== d * m || p.b1.length !== m || p.W2.length !== m * k || p.b2.length !== k) throw new InputError('params', `shapes W1 ${p.W1.length}, b1 ${p.b1.length}, W2 ${p.W2.length}, b2 ${p.b2.length} do not fit d = ${d}, width = ${m}, k = ${k}`);
+    this.n = train.n;
+    this.nTest = test.n;
+    this.train = train;
+    this.test = test;
+    this.b1 = Float64Array.from(p.b1);
+    this.W2 = Float64Array.from(p.W2);
+    this.b2 = Float64Array.from(p.b2);
+    this.W2q = new Float64Array(m * k);
+    this.b2q = new Float64Array(k);
+    this.head = new FcHead64(train.n, m, k, this.sc);
+    this.testHead = new FcHead64(test.n, m, k, this.sc);
+  }
+
+  /** The current training pre-activations H = s1 X W1 + beta 1 b1^T (n x m; a live buffer). */
+  protected abstract pre(): Float64Array;
+  /** ||dL/dW1||_F^2 = s1^2 ||X^T DH||_F^2 for the head's DH (unscaled gradient). */
+  protected abstract firstLayerGradSq(): number;
+  /** Pre-activations at W1 + c dL/dW1, b1 + c dL/db1 (the SAM ascent point), from the head's DH and gb1. */
+  protected abstract perturbedPre(c: number): Float64Array;
+  /** W1 <- W1 - s1 X^T DH (DH already scaled by eta) and the matching change of H through b1 <- b1 - gb1. */
+  protected abstract moveFirstLayer(): void;
+  /** Test pre-activations (nTest x m). */
+  protected abstract testPre(): Float64Array;
+  /** ||w_j|| for each unit j (column j of the raw W1). */
+  abstract neuronNorms(): Float64Array;
+
+  /** One full-batch step with learning rate eta towards targets T (n x k; null: the clean one-hot labels). */
+  step(eta: number, T: ArrayLike<number> | null, update: Update = { kind: 'gd' }): void {
+    const target = T ?? this.train.Y;
+    const { head, W2, b2, b1 } = this;
+    if (update.kind === 'sam') {
+      head.forward(this.pre(), W2, b2);
+      head.backward(W2, target, 1);
+      const norm = Math.sqrt(this.firstLayerGradSq() + sumSq(head.gb1) + sumSq(head.gW2) + sumSq(head.gb2));
+      const c = update.rho / Math.max(norm, 1e-30);
+      for (let t = 0; t < W2.length; t++) this.W2q[t] = (W2[t] as number) + c * (head.gW2[t] as number);
+      for (let t = 0; t < b2.length; t++) this.b2q[t] = (b2[t] as number) + c * (head.gb2[t] as number);
+      head.forward(this.perturbedPre(c), this.W2q, this.b2q);
+      head.backward(this.W2q, target, eta);
+    } else {
+      head.forward(this.pre(), W2, b2);
+      head.backward(W2, target, eta);
+    }
+    // the first layer before b1: a subclass may read b1's old value
+    this.moveFirstLayer();
+    for (let t = 0; t < W2.length; t++) W2[t] = (W2[t] as number) - (head.gW2[t] as number);
+    for (let t = 0; t < b2.length; t++) b2[t] = (b2[t] as number) - (head.gb2[t] as number);
+    for (let t = 0; t < b1.length; t++) b1[t] = (b1[t] as number) - (head.gb1[t] as number);
+  }
+
+  /** Current train (n x k) and test (nTest x k) outputs (fresh arrays). */
+  outputs(): { train: Float64Array; test: Float64Array } {
+    const train = Float64Array.from(this.head.forward(this.pre(), this.W2, this.b2));
+    const test = Float64Array.from(this.testHead.forward(this.testPre(), this.W2, this.b2));
+    return { train, test };
+  }
+
+  /** The current training pre-activations (a copy). */
+  preActivations(): Float64Array {
+    return Float64Array.from(this.pre());
+  }
+
+  /** Copies of b1, W2, b2. */
+  secondLayer(): { b1: Float64Array; W2: Float64Array; b2: Float64Array } {
+    return { b1: Float64Array.from(this.b1), W2: Float64Array.from(this.W2), b2: Float64Array.from(this.b2) };
+  }
+
+  snapshot(step: number): FcSnapshot {
+    const { train, test } = this.outputs();
+    return snapshotOf(step, train, test, this.neuronNorms(), this.train, this.test, this.cfg.k);
+  }
+
+  dispose(): void {
+    // plain arrays: nothing to free (the same interface as FcNet)
+  }
+}
+
+function checkSplit(name: string, s: Split64, d: number, k: number): void {
+  if (!Number.isInteger(s.n) || s.n < 1) throw new InputError(`${name}.n`, `expected a positive integer, got ${s.n}`);
+  if (s.X.length !== s.n * d) throw new InputError(`${name}.X`, `length ${s.X.length} is not n d = ${s.n} x ${d}`);
+  if (s.Y.length !== s.n * k) throw new InputError(`${name}.Y`, `length ${s.Y.length} is not n k = ${s.n} x ${k}`);
+  if (s.labels.length !== s.n) throw new InputError(`${name}.labels`, `length ${s.labels.length} is not n = ${s.n}`);
+}
