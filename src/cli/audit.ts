@@ -21,7 +21,7 @@ import { ALL_CLAIMS } from '../../theorems/index.js';
 import { InputError } from '../errors.js';
 import { mergeShardDirs } from '../report/merge.js';
 import { counterexampleLines } from '../report/words.js';
-import type { ReplayMeta } from '../verdict/claimTest.js';
+import type { ReplayMeta } from '../verdict/replay.js';
 import { DEFAULT_SEED, ENV, parsePath, parseSeed, parseTier } from '../verdict/config.js';
 import { guardInterrupts } from './interrupt.js';
 import { checkOutDir, checkShardCount, parseSearchName, parseShard, parseWorkers, propertyClaimIds } from './options.js';

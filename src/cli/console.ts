@@ -1,5 +1,5 @@
 import type { Reporter, TestCase, TestModule } from 'vitest/node';
-import type { ReplayMeta } from '../verdict/claimTest.js';
+import type { ReplayMeta } from '../verdict/replay.js';
 import type { ClaimRun, Verdict } from '../verdict/types.js';
 import { decidingSentence, headOf } from '../report/words.js';
 

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { configFromEnv } from './config.js';
-import type { ReplayMeta } from './claimTest.js';
+import type { ReplayMeta } from './replay.js';
 import { makeContext, searchesRun, type ClaimContext } from './context.js';
 import { decisionEvidence, type Decision } from './checks/decision.js';
 import { monitorObservations, type PremiseMonitor } from './monitor.js';

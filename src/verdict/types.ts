@@ -133,7 +133,7 @@ export interface FigureSpec {
   spec: Record<string, unknown>;
 }
 
-/** What a property computes for a claim; claimTest turns it into a ClaimRun. */
+/** What a claim reports (defineClaim builds it from the decision and the described evidence) before it becomes a ClaimRun. */
 export interface ClaimOutcome {
   verdict: Verdict;
   /** one line with the numbers that decided the verdict */

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { configFromEnv, parsePath, parseSeed, parseTier } from '../../src/verdict/config.js';
 import { runSearch, searchSeed } from '../../src/verdict/search.js';
-import { identityVerdict } from '../../src/verdict/verdicts.js';
+import { identityRule } from '../../src/verdict/checks/identity.js';
 
 const spec = {
   name: 'main',
@@ -34,9 +34,9 @@ describe('fast-check searches', () => {
     expect(passing.counterexample).toBeUndefined();
     expect(passing.cases).toBe(200);
     expect(passing.closest!.margin).toBeGreaterThanOrEqual(0);
-    expect(identityVerdict(passing)).toBe('holds');
-    expect(identityVerdict(a, passing)).toBe('erratum');
-    expect(identityVerdict(a, a)).toBe('fails');
+    expect(identityRule({ printed: passing, what: 'x * y < 50' }).verdict).toBe('holds');
+    expect(identityRule({ printed: a, corrected: { outcome: passing, form: 'f' }, what: 'x * y < 50' }).verdict).toBe('erratum');
+    expect(identityRule({ printed: a, corrected: { outcome: a, form: 'f' }, what: 'x * y < 50' }).verdict).toBe('fails');
   });
 });
 
