@@ -50,22 +50,11 @@ export function claimRecord(id: string): ClaimRecord<unknown> {
 }
 
 /**
- * The searches a claim may run, known before running it: 'main', the record's hypotheses, and every search name
- * written as a string literal (`name: '...'`) in its property file and the support files that file imports.
+ * The searches a claim may run, known before running it: 'main', the record's hypotheses, and the searches its record
+ * declares (`searches`: name, the hypothesis it breaks, what it looks for). Read from the record, never from the source.
  */
-export function knownSearches(record: ClaimRecord<unknown>, root = process.cwd()): string[] {
-  const names = new Set<string>(['main', ...record.hypotheses]);
-  const file = join(root, 'properties', `${record.id}.prop.test.ts`);
-  const sources = [file];
-  if (existsSync(file)) {
-    const text = readFileSync(file, 'utf8');
-    for (const m of text.matchAll(/from '\.\/support\/([\w.-]+)\.js'/g)) sources.push(join(root, 'properties', 'support', `${m[1]}.ts`));
-  }
-  for (const f of sources) {
-    if (!existsSync(f)) continue;
-    for (const m of readFileSync(f, 'utf8').matchAll(/\bname: '([^'\n]+)'/g)) names.add(m[1] as string);
-  }
-  return [...names];
+export function knownSearches(record: ClaimRecord<unknown>): string[] {
+  return [...new Set<string>(['main', ...record.hypotheses, ...(record.searches ?? []).map((s) => s.name)])];
 }
 
 /** Collects the ClaimRun the claim's test leaves in its task meta; prints nothing. */

@@ -1,7 +1,8 @@
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
 import { ALL_CLAIMS } from '../../theorems/index.js';
+import { registrySource } from '../../src/cli/registry.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const stems = (dir: string, suffix: string): string[] =>
@@ -21,6 +22,9 @@ describe('the registry is the folder', () => {
     const ids = ALL_CLAIMS.map((c) => c.id);
     expect([...ids].sort()).toEqual(stems('theorems', '.ts'));
     expect(new Set(ids).size).toBe(ids.length);
+  });
+  it('theorems/index.ts is the generated registry of the folder (npm run registry rebuilds it)', () => {
+    expect(readFileSync(join(ROOT, 'theorems', 'index.ts'), 'utf8')).toBe(registrySource(ROOT));
   });
   it('every record uses only known claims', () => {
     const ids = new Set(ALL_CLAIMS.map((c) => c.id));
