@@ -1,3 +1,4 @@
+// Over ~80 lines: four declared parts (tracks, departs, norms fall, float32 vs float64) decided as separate effects and combined as the record declares.
 import record, { type Figure3Statement } from '../theorems/figure-3.label-noise-rich.js';
 import { claim } from './claim.js';
 import { fmt } from '../src/stats/format.js';

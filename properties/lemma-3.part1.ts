@@ -1,3 +1,4 @@
+// Shared by lemma-3.nonpositive and lemma-3.positive-rare (the two readings of Lemma 3 part 1): over ~80 lines because it holds both the exact law over widths and the sampled premise states.
 import fc from 'fast-check';
 import { combineAll, highProbabilityRule, inequalityRule, type Decision, type SettingDecision } from '../src/verdict/checks/index.js';
 import type { ClaimSpec } from '../src/verdict/defineClaim.js';

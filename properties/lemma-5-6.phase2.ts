@@ -1,3 +1,4 @@
+// Shared by the Lemma 5 and Lemma 6 properties: the eta sweep, the printed and corrected times and the rate points (over ~80 lines by a few).
 import fc from 'fast-check';
 import { fmt } from '../src/stats/format.js';
 import { T2, T3 } from '../src/theory/constants.js';

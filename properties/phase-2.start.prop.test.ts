@@ -1,3 +1,4 @@
+// Over ~80 lines: four declared settings, each classified run by run (reaches, stalls, diverges), and a search of small (config, seed) cases beside the declaration.
 import fc from 'fast-check';
 import record from '../theorems/phase-2.start.js';
 import { classify, phaseOneRate, runPhase2, stallHorizon, type Phase2RunResult, type Phase2RunSpec, type Phase2Setting, type RunClass } from '../src/scenarios/phaseTwoEvent.js';

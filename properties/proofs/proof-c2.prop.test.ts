@@ -1,3 +1,4 @@
+// Over ~300 lines: one evaluated claim per displayed step of the proof of Lemma C.2 (26 of its 58 steps), each with its false twin; splitting by step would scatter one proof over many files.
 import { describe } from 'vitest';
 import proof from '../../theorems/proofs/proof-c2.js';
 import { rateRule, highProbabilityRule } from '../../src/verdict/checks/index.js';
