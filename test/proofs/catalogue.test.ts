@@ -35,7 +35,7 @@ const steps = ALL_PROOFS.flatMap((p) => p.steps.map((s) => ({ proof: p.id, step:
 const stepIds = new Set(steps.map((s) => s.step.id));
 
 const paper = ['aaai2026-main-text.md', 'arxiv-long-version-with-appendix.md']
-  .map((f) => readFileSync(new URL(`../../../shared/paper/${f}`, import.meta.url), 'utf8'))
+  .map((f) => readFileSync(new URL(`../../data/paper/${f}`, import.meta.url), 'utf8'))
   .join('\n');
 const squash = (s: string): string => s.replace(/\s+/g, '');
 const paperSquashed = squash(paper);
