@@ -179,18 +179,30 @@ export function renderMarkdown(rep: ClaimsReport): string {
   const counts = new Map<string, number>();
   for (const c of rep.claims) counts.set(c.verdict, (counts.get(c.verdict) ?? 0) + 1);
   L.push('## Claims', '', `${rep.claims.length} claims: ${[...counts].map(([v, n]) => `${n} ${v}`).join(', ')}${rep.errors.length ? `; ${rep.errors.length} checks failed to run` : ''}.`, '');
+  // statements first, one row each; proof steps (claims with proofOf) after, grouped by proof, one short line each
+  const statements = rep.claims.filter((c) => !c.proofOf);
+  const steps = rep.claims.filter((c) => c.proofOf);
   const withProof = rep.claims.some((c) => c.proofStatus);
   const withRule = rep.claims.some((c) => c.rule);
-  const head = ['claim', 'verdict', ...(withProof ? ['proof'] : []), ...(withRule ? ['rule'] : []), 'deciding sentence'];
-  const rows = rep.claims.map((c) => [
+  const head = ['claim', 'verdict', ...(withProof ? ['proof (steps checked / displayed)'] : []), ...(withRule ? ['rule'] : []), 'deciding sentence'];
+  const rows = statements.map((c) => [
     `<a id="${c.id}"></a>${link(c.id, 'top')}`,
     ICON[c.verdict],
-    ...(withProof ? [c.proofStatus?.status ?? '-'] : []),
+    ...(withProof ? [c.proofStatus ? `${c.proofStatus.status} (${c.proofStatus.stepsChecked}/${c.proofStatus.stepsDisplayed})` : '-'] : []),
     ...(withRule ? [c.rule ?? '-'] : []),
     esc(headOf(decidingSentence(c))),
   ]);
   for (const er of rep.errors) rows.push([esc(er.id), 'check error', ...(withProof ? ['-'] : []), ...(withRule ? ['-'] : []), esc(headOf(er.error))]);
   L.push(...mdTable(head, rows), '');
+  if (steps.length) {
+    L.push('<a id="proof-steps"></a>', '', '### Proof steps', '', 'Each evaluated step of a printed proof is a claim of its own (its page has the quote, the rule, the twins and the numbers); the proof status of each statement above is computed from them.', '');
+    for (const proof of [...new Set(steps.map((c) => c.proofOf as string))]) {
+      const mine = steps.filter((c) => c.proofOf === proof);
+      const tally = [...new Set(mine.map((c) => c.verdict))].map((v) => `${mine.filter((c) => c.verdict === v).length} ${v}`).join(', ');
+      L.push(`- **${proof}** (${mine.length} evaluated: ${tally}): ${mine.map((c) => `<a id="${c.id}"></a>${link(c.id, 'top')} ${ICON[c.verdict]}`).join(' · ')}`);
+    }
+    L.push('');
+  }
   L.push('<a id="methods"></a>', '', '## Methods', '');
   const m = rep.methods;
   L.push(`- Family-wise error rate ${m.familyAlpha} over ${m.familySize} declared statistical tests (${m.correction}): each test runs at alpha = ${fmtNumber(m.perTestAlpha)}.`);

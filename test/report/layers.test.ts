@@ -100,7 +100,9 @@ describe('REPORT.md and index.html: the page a reviewer reads in minutes', () =>
     }
     // no row of the claim table is a wall of text
     const rows = md.split('\n').filter((l) => l.startsWith('| <a id="'));
-    expect(rows.length).toBe(rep.claims.length);
+    expect(rows.length).toBe(rep.claims.filter((c) => !c.proofOf).length);
+    // each proof step has its anchor and link in the proof-steps section
+    for (const c of rep.claims.filter((x) => x.proofOf)) expect(md).toContain(`<a id="${c.id}"></a>[${c.id}](claims/${c.id}.md#${c.id})`);
     expect(Math.max(...rows.map((l) => l.length))).toBeLessThan(600);
     expect(brokenLinks(dir)).toEqual([]);
   });
@@ -118,8 +120,8 @@ describe('what the layers show', () => {
   const md = renderMarkdown(rep);
   const page = (id: string) => renderClaimPage(rep.claims.find((c) => c.id === id)!, rep);
   it('the claim table: verdict, proof status, rule and the deciding sentence (because, else summary)', () => {
-    expect(md).toContain('| claim | verdict | proof | rule | deciding sentence |');
-    expect(md).toContain('[toy.base](claims/toy.base.md#toy.base) | holds | gap | identity | every case agreed to 1e-9 |');
+    expect(md).toContain('| claim | verdict | proof (steps checked / displayed) | rule | deciding sentence |');
+    expect(md).toMatch(/\[toy.base\]\(claims\/toy.base.md#toy.base\) \| holds \| gap \(\d+\/\d+\) \| identity \| every case agreed to 1e-9 \|/);
     expect(md).toContain('[toy.user](claims/toy.user.md#toy.user) | **erratum** | - | - | summary of toy.user |');
   });
   it('Methods states each rule once, as it arrived; cross-claim findings list the contradictions', () => {
