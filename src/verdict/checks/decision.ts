@@ -16,6 +16,7 @@ export interface Margin {
 export interface RejectedTest {
   test: string;
   statistic: number;
+  /** the p-value where the test has one; for a rejection made by comparing exact intervals, the level of those intervals (the rejection's error is at most it) */
   pValue: number;
   alpha: number;
   text: string;
