@@ -1,6 +1,7 @@
 import { rows, vec } from '../engine/matrix.js';
 import { neuronAlignment } from '../engine/metrics/neuronAlignment.js';
 import { initNTK } from '../engine/network.js';
+import { outputGradientPass } from '../engine/rules/outputGradientPass.js';
 import { quantile } from '../stats/summary.js';
 import type { PaperConfig } from './config.js';
 import { covarianceDeviation, sampleDesign } from './sigmaHat.js';
@@ -40,21 +41,8 @@ export class Phase2GD {
       for (let l = 0; l < d; l++) s += (S[k * d + l] as number) * (r[l] as number);
       g[k] = s;
     }
-    th.fill(0);
-    for (let i = 0; i < this.W.length; i++) {
-      const w = this.W[i] as Float64Array;
-      const ai = this.a[i] as number;
-      let p = 0;
-      for (let k = 0; k < d; k++) p += (w[k] as number) * (g[k] as number);
-      const an = ai - eta * p;
-      const c = eta * ai;
-      for (let k = 0; k < d; k++) {
-        const wn = (w[k] as number) - c * (g[k] as number);
-        w[k] = wn;
-        th[k] = (th[k] as number) + an * wn;
-      }
-      this.a[i] = an;
-    }
+    // the Stepper's fused pass (Eqs. (15)-(16) through the output-space gradient g), the same code
+    outputGradientPass(this.W, this.a, th, eta, g);
     this.t++;
   }
 

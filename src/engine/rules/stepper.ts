@@ -3,6 +3,7 @@ import { InputError } from '../../errors.js';
 import { PAIRS, SgdKernel, sgdStepsFit } from '../kernels/sgdKernel.js';
 import { rows, vec } from '../matrix.js';
 import { theta, type State } from '../network.js';
+import { outputGradientPass } from './outputGradientPass.js';
 import { batchSize } from './types.js';
 import type { Draw, Rule } from './types.js';
 import { validateRule } from './validate.js';
@@ -151,25 +152,7 @@ export class Stepper {
 
   /** The fused pass: w_i -= eta * ca_i * g2 ; a_i -= eta * <cw_i, g2>, where (cw, ca) = (w, a) + s * (a_i g1, <w_i, g1>). */
   private apply(eta: number, g: Float64Array): void {
-    const W = rows(this.state.W);
-    const a = vec(this.state.a);
-    const th = this.theta;
-    const d = this.d;
-    th.fill(0);
-    for (let i = 0; i < this.m; i++) {
-      const w = W[i] as Float64Array;
-      const ai = a[i] as number;
-      let p = 0;
-      for (let k = 0; k < d; k++) p += (w[k] as number) * (g[k] as number);
-      const an = ai - eta * p;
-      const c = eta * ai;
-      for (let k = 0; k < d; k++) {
-        const wn = (w[k] as number) - c * (g[k] as number);
-        w[k] = wn;
-        th[k] = (th[k] as number) + an * wn;
-      }
-      a[i] = an;
-    }
+    outputGradientPass(rows(this.state.W), vec(this.state.a), this.theta, eta, g);
   }
 
   /** Whether stepMany runs here: the SGD/GD rule on the WebAssembly kernel. */
