@@ -45,7 +45,8 @@ export interface ClaimSuite {
   monitors: readonly PremiseMonitor[];
 }
 
-function finiteOrThrow(value: unknown, where: string): void {
+/** Every number a run reports must be finite: a NaN in a report is a defect (a divergence is reported as a string). */
+export function finiteOrThrow(value: unknown, where: string): void {
   if (typeof value === 'number' && !Number.isFinite(value)) throw new Error(`${where} is ${value}: report a divergence or an undefined value as a string, never as NaN/Infinity`);
   if (Array.isArray(value)) value.forEach((v, i) => finiteOrThrow(v, `${where}[${i}]`));
   else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) finiteOrThrow(v, `${where}.${k}`);

@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { configFromEnv, type AuditConfig } from './config.js';
 import { makeContext, type ClaimContext } from './context.js';
+import { finiteOrThrow } from './defineClaim.js';
 import { decisionEvidence, type Decision } from './checks/decision.js';
 import { replayCommand, type CaseResult, type SearchOutcome } from './search.js';
 export { gridSearch } from './search.js';
@@ -81,12 +82,6 @@ function targetRecord<S extends StatementParams>(t: EvaluableTarget, spec: Proof
     statement: spec.statement,
     twins: spec.twins,
   };
-}
-
-function finiteOrThrow(value: unknown, where: string): void {
-  if (typeof value === 'number' && !Number.isFinite(value)) throw new Error(`${where} is ${value}: report it as a string, never as NaN/Infinity`);
-  if (Array.isArray(value)) value.forEach((v, i) => finiteOrThrow(v, `${where}[${i}]`));
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) finiteOrThrow(v, `${where}.${k}`);
 }
 
 /** Computes the run of a proof step or a coverage entry (never throws for a failing one). */
