@@ -79,7 +79,7 @@ async function main(): Promise<number> {
     .option('--claim <id>', 'audit only this claim (repeatable)', (v: string, prev: string[]) => [...prev, wrap(knownClaim)(v)], [] as string[])
     .option('--search <name>', 'with --path: the search to replay (main, or a hypothesis id; default main)', wrap(parseSearchName))
     .option('--path <path>', 'replay a counterexample: the fast-check path printed in the report', wrap(parsePath))
-    .option('--out <dir>', 'where the report is written (default: reports/, reports/partial/ when --claim narrows the audit, reports/shard-i with --shard)')
+    .option('--out <dir>', 'where the report is written (default: reports/ (reports/paper/ at the paper tier), partial/ in it when --claim narrows the audit, shard-i with --shard)')
     .option('--strict', 'exit 1 when any verdict is not "holds"', false)
     .option('--workers <n>', 'vitest workers running claim files in parallel (default: one per core)', wrap(parseWorkers))
     .option('--shard <i/n>', 'run the i-th of n parts of the claim files (vitest --shard); merge the parts with --merge', wrap(parseShard))
@@ -121,7 +121,9 @@ async function main(): Promise<number> {
     delete process.env[ENV.search];
   }
   // a narrowed audit (or a replay, or a shard) never overwrites the full report
-  const base = opts.claim.length > 0 ? 'reports/partial' : 'reports';
+  // the paper tier's report lives in reports/paper/, beside the quick tier's reports/
+  const root = opts.tier === 'paper' ? 'reports/paper' : 'reports';
+  const base = opts.claim.length > 0 ? `${root}/partial` : root;
   const outDir = checkOutDir(opts.out ?? (opts.shard ? `${base}/shard-${opts.shard.index}` : base));
   const replay = opts.path !== undefined;
   if (!replay) prepareOutDir(outDir, opts.allowDirty);
