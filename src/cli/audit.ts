@@ -25,6 +25,7 @@ import type { ReplayMeta } from '../verdict/replay.js';
 import { DEFAULT_SEED, ENV, parsePath, parseSeed, parseTier } from '../verdict/config.js';
 import { guardInterrupts } from './interrupt.js';
 import { checkOutDir, checkShardCount, parseSearchName, parseShard, parseWorkers, propertyClaimIds } from './options.js';
+import { costSequencer } from './sequencer.js';
 import { auditSession, prepareOutDir } from './session.js';
 
 const wrap =
@@ -142,6 +143,8 @@ async function main(): Promise<number> {
     project: 'claims',
     reporters: [session.console, session.report],
     maxWorkers: workers,
+    // the most expensive claim files first, by the last report of this tier (src/cli/sequencer.ts)
+    sequence: { sequencer: costSequencer(opts.tier === 'paper' ? 'reports/paper' : 'reports') },
     ...(opts.shard ? { shard: `${opts.shard.index}/${opts.shard.count}` } : {}),
   });
   stop = () => vitest.close();
