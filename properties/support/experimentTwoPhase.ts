@@ -5,9 +5,9 @@ import { exploration } from '../../src/verdict/explorations.js';
 import { fmt } from '../../src/stats/format.js';
 import { describeRule, describeSetup, runTraining, type Trajectory } from '../../src/scenarios/syntheticTraining.js';
 import { measurePhases, signFlipGap, type PhaseMeasure, type TwoPhaseExperiment, type TwoPhaseStatement } from '../../src/scenarios/twoPhaseDynamics.js';
-import { allEffects, effect, effectRow, lazyWindowObserver, printedOrCorrectedEffect, seedsForEffects, type EffectSpec } from './experimentEffects.js';
+import { allEffects, effectResult, effectRow, printedOrCorrectedEffect, seedsForEffects, type EffectSpec } from '../../src/verdict/checks/effects.js';
+import { lazyWindowObserver } from '../monitors/lazyWindow.js';
 import { phaseFigures } from './experimentFigures.js';
-import { experimentProgress, progressEnabled } from './experimentProgress.js';
 
 /**
  * The declaration behind experiment.figure-2 (label-noise SGD) and experiment.figure-4-sam (SAM): independent seeds of the
@@ -40,7 +40,7 @@ function measure(ctx: ClaimContext<TwoPhaseExperiment>): TwoPhaseRuns {
   const n = seedsForEffects(Object.values(effectsOf(st)), ctx.alpha, st.power);
   const reading = { tailFraction: ctx.record.thresholds.tailFraction!.value, smoothHalf: ctx.record.thresholds.smoothHalf!.value };
   const tsn = dom.setup.config.thetaStarNorm;
-  const bar = experimentProgress(ctx.record.id, n * dom.steps + dom.explore.numRuns * dom.explore.steps + 2 * dom.symmetry.steps, progressEnabled(ctx.tier));
+  const bar = ctx.progress(n * dom.steps + dom.explore.numRuns * dom.explore.steps + 2 * dom.symmetry.steps, 'steps');
   const seeds = Array.from({ length: n }, (_, s) => {
     const observe = dom.rule.kind === 'label-noise' ? { onLog: lazyWindowObserver(ctx, dom.setup.config.eta, `seed ${s} (${describeSetup(dom.setup)})`) } : {};
     const tr = runTraining({ setup: dom.setup, rule: dom.rule, seed: ctx.runSeed('run', s), steps: dom.steps, logEvery: dom.logEvery, frameSteps: s === 0 ? dom.frameSteps : [], frameNeurons: dom.frameNeurons, trackNeurons: s === 0 ? dom.trackNeurons : 0, progress: (k) => bar.tick(k), ...observe });
@@ -68,7 +68,7 @@ function measure(ctx: ClaimContext<TwoPhaseExperiment>): TwoPhaseRuns {
       return { violated: Math.min(...slack) < 0, margin: Math.min(...slack), message: `${quietText}, seed ${c.seed}: ${phaseText(me)}` };
     },
   });
-  bar.stop();
+  bar.done();
   return { seeds, sym, explored: exploration(dom.quietBreaks, `${quietText}: the same seeds (data, init, sampling), ${dom.explore.steps} steps`, s) };
 }
 
@@ -81,11 +81,11 @@ function decideAll(m: TwoPhaseRuns, s: TwoPhaseStatement, alpha: number) {
   const me = m.seeds.map((r) => r.me);
   const dir = s.direction > 0 ? 1 : -1;
   const results = {
-    normFall: effect(fx.normFall, me.map((x) => dir * (x.normFall - Math.log(s.normFallFactor))), alpha),
-    precedence: effect(fx.precedence, me.map((x) => dir * x.precedence), alpha),
-    printed: effect({ ...fx.alignment, effect: `printed Avg<w_i,theta*>: ${fx.alignment.effect}` }, me.map((x) => dir * x.printedRise), alpha),
-    corrected: effect({ ...fx.alignment, effect: `Avg|cos(w_i,theta*)|: ${fx.alignment.effect}` }, me.map((x) => dir * x.absCosRise), alpha),
-    lossDrop: effect(fx.lossDrop, me.map((x) => dir * x.lossDrop), alpha),
+    normFall: effectResult(fx.normFall, me.map((x) => dir * (x.normFall - Math.log(s.normFallFactor))), alpha),
+    precedence: effectResult(fx.precedence, me.map((x) => dir * x.precedence), alpha),
+    printed: effectResult({ ...fx.alignment, effect: `printed Avg<w_i,theta*>: ${fx.alignment.effect}` }, me.map((x) => dir * x.printedRise), alpha),
+    corrected: effectResult({ ...fx.alignment, effect: `Avg|cos(w_i,theta*)|: ${fx.alignment.effect}` }, me.map((x) => dir * x.absCosRise), alpha),
+    lossDrop: effectResult(fx.lossDrop, me.map((x) => dir * x.lossDrop), alpha),
   };
   const decision = allEffects([
     { id: fx.normFall.id, decision: results.normFall.decision },
