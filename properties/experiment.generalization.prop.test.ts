@@ -5,7 +5,7 @@ import { describeSetup } from '../src/scenarios/syntheticTraining.js';
 import { claim } from './claim.js';
 import { effectResult, effectRow, type EffectSpec, seedsForEffects } from '../src/verdict/checks/effects.js';
 import { lazyWindowObserver } from './monitors/lazyWindow.js';
-import { contrastLossFigure } from './support/experimentFigures.js';
+import { contrastLossFigure } from '../src/figures/synthetic.js';
 
 const spec = (s: typeof record.statement & object): EffectSpec => ({ id: 'n < d variant', effect: `log(test loss plain SGD / test loss label-noise SGD)${s.direction > 0 ? '' : ' (direction flipped)'}`, sesoi: s.sesoi, sd: s.sd });
 const logRatio = (r: PairedRun) => Math.log(r.testPlain / r.testNoise);

@@ -4,7 +4,7 @@ import { oscillationContrast, type OscillationContrast } from '../src/scenarios/
 import { describeRule, describeSetup } from '../src/scenarios/syntheticTraining.js';
 import { claim } from './claim.js';
 import { allEffects, effectResult, effectRow, type EffectSpec, seedsForEffects } from '../src/verdict/checks/effects.js';
-import { oscillationFigures } from './support/experimentFigures.js';
+import { oscillationFigures } from '../src/figures/synthetic.js';
 
 const effects = (s: OscillationStatement): [EffectSpec, EffectSpec] => {
   const dir = s.direction > 0 ? '' : ' (direction flipped)';

@@ -3,7 +3,7 @@ import { periodicRun, type PeriodicRun } from '../src/scenarios/periodicLabelNoi
 import { describeRule, describeSetup } from '../src/scenarios/syntheticTraining.js';
 import { claim } from './claim.js';
 import { allEffects, effectResult, effectRow, type EffectSpec, seedsForEffects } from '../src/verdict/checks/effects.js';
-import { periodicFigures } from './support/experimentFigures.js';
+import { periodicFigures } from '../src/figures/synthetic.js';
 
 const effects = (s: PeriodicStatement): EffectSpec[] => {
   const dir = s.direction > 0 ? '' : ' (direction flipped)';

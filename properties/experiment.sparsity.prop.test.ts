@@ -4,7 +4,7 @@ import { describeSetup } from '../src/scenarios/syntheticTraining.js';
 import { claim } from './claim.js';
 import { allEffects, effectResult, effectRow, type EffectSpec, seedsForEffects } from '../src/verdict/checks/effects.js';
 import { lazyWindowObserver } from './monitors/lazyWindow.js';
-import { lineFigure } from './support/experimentFigures.js';
+import { lineFigure } from '../src/figures/lineCharts.js';
 
 const flipped = (s: SparsityStatement) => (s.direction > 0 ? '' : ' (direction flipped)');
 const effects = (s: SparsityStatement): EffectSpec[] => [

@@ -4,7 +4,7 @@ import { claim } from './claim.js';
 import { fmt } from '../src/stats/format.js';
 import { divergedCnnRuns, labelNoiseName, pairedGains, runCnnExperiment, runSummary, userCifarDir, type CnnExperiment } from '../src/scenarios/cnnLabelNoisePruning.js';
 import { allEffects, decideEffect, type EffectPart, partCounts, partRow, planEvidence, planSeeds } from '../src/verdict/checks/effects.js';
-import { meanBandFigure } from './support/cifarFigures.js';
+import { meanBandFigure } from '../src/figures/realWorld.js';
 
 // Figure 1 (scaled): per tau, accuracy, cross-entropy and pruned-accuracy effects of label noise; combineAll (record.combine).
 function parts(e: CnnExperiment, d: Figure1Scale, s: Figure1Statement, alpha: number): EffectPart[] {

@@ -6,7 +6,7 @@ import { CLEAN, compareRun, float32Check, comparisonRow, divergedRuns, realWorld
 import type { RealWorldSeedResult, RunSpec } from '../src/cifar/realworld.js';
 import { allEffects, decideEffect, type EffectPart, partCounts, partRow, planEvidence, planSeeds } from '../src/verdict/checks/effects.js';
 import { departParts, engineEvidence, float32Evidence, lazyParts, observeRuns, seedSearch } from './support/cifarRealWorld.js';
-import { curvesFigure, lossPoints, normPoints } from './support/cifarFigures.js';
+import { curvesFigure, lossPoints, normPoints } from '../src/figures/realWorld.js';
 
 // Figure 3 (a, b, c): lazy without label noise, rich with it; one effect per part, combineAll (record.combine).
 const FLOOR = record.thresholds.floor!.value;

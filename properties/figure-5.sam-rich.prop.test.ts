@@ -4,7 +4,7 @@ import { compareRun, float32Check, comparisonRow, divergedRuns, realWorldSetup, 
 import type { RunSpec } from '../src/cifar/realworld.js';
 import { allEffects, type EffectPart, partCounts, partRow, planEvidence, planSeeds } from '../src/verdict/checks/effects.js';
 import { departParts, engineEvidence, float32Evidence, lazyParts, observeRuns, seedSearch } from './support/cifarRealWorld.js';
-import { curvesFigure, lossPoints, normPoints } from './support/cifarFigures.js';
+import { curvesFigure, lossPoints, normPoints } from '../src/figures/realWorld.js';
 
 // Figure 5: GD lazy, full-batch SAM rich, at every declared rho (combineAll; record.combine).
 const FLOOR = record.thresholds.floor!.value;

@@ -7,7 +7,7 @@ import { describeRule, describeSetup, runTraining, type Trajectory } from '../..
 import { measurePhases, signFlipGap, type PhaseMeasure, type TwoPhaseExperiment, type TwoPhaseStatement } from '../../src/scenarios/twoPhaseDynamics.js';
 import { allEffects, effectResult, effectRow, printedOrCorrectedEffect, seedsForEffects, type EffectSpec } from '../../src/verdict/checks/effects.js';
 import { lazyWindowObserver } from '../monitors/lazyWindow.js';
-import { phaseFigures } from './experimentFigures.js';
+import { phaseFigures } from '../../src/figures/synthetic.js';
 
 /**
  * The declaration behind experiment.figure-2 (label-noise SGD) and experiment.figure-4-sam (SAM): independent seeds of the

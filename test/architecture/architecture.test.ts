@@ -56,6 +56,23 @@ describe('the architecture check itself (fixtures)', () => {
     );
     expect(bad).toEqual(["theorems/a.ts -> theorems/b.ts (a record imports another record's values)", 'theorems/c.ts -> properties/support/experiment.ts (theorems/ may not import from there)']);
   });
+  it('keeps the figures room to specifications: run data as types, no verdict logic, no engine', () => {
+    const bad = forbiddenArrows(
+      arrows(
+        [
+          f('src/figures/a.ts', "import type { FigureSpec } from '../verdict/types.js';\nimport type { Trajectory } from '../scenarios/syntheticTraining.js';\nimport { fmt } from '../stats/format.js';"),
+          f('src/figures/b.ts', "import { runTraining } from '../scenarios/syntheticTraining.js';\nimport type { ClaimContext } from '../verdict/context.js';"),
+          f('src/report/c.ts', "import { lineFigure } from '../figures/lineCharts.js';"),
+        ],
+        exists,
+      ),
+    );
+    expect(bad).toEqual([
+      'src/figures/b.ts -> src/scenarios/syntheticTraining.ts (src/figures/ may import only types from there)',
+      'src/figures/b.ts -> src/verdict/context.ts (src/figures/ may not import from there)',
+      'src/report/c.ts -> src/figures/lineCharts.ts (src/report/ may not import from there)',
+    ]);
+  });
   it('finds a cycle between folders', () => {
     const edges = arrows([f('src/verdict/family.ts', "import { ALL } from '../../theorems/index.js';"), f('theorems/a.ts', "import type { ClaimRecord } from '../src/verdict/types.js';")], exists);
     expect(folderCycles(edges)).toEqual(['src/verdict -> theorems -> src/verdict']);
