@@ -10,3 +10,4 @@ export * from './rate.js';
 export * from './timeBound.js';
 export * from './combine.js';
 export * from './effects.js';
+export * from './sequential.js';
