@@ -3,6 +3,8 @@ import { fmt } from '../src/stats/format.js';
 import { pairedRun, type PairedRun } from '../src/scenarios/labelNoiseContrast.js';
 import { describeSetup } from '../src/scenarios/syntheticTraining.js';
 import { claim } from './claim.js';
+import { sequentialEffectRule } from '../src/verdict/checks/sequential.js';
+import type { SequentialDomain } from '../theorems/experiment.generalization.js';
 import { effectResult, effectRow, type EffectSpec, seedsForEffects } from '../src/verdict/checks/effects.js';
 import { lazyWindowObserver } from './monitors/lazyWindow.js';
 import { contrastLossFigure } from '../src/figures/synthetic.js';
@@ -10,26 +12,41 @@ import { contrastLossFigure } from '../src/figures/synthetic.js';
 const spec = (s: typeof record.statement & object): EffectSpec => ({ id: 'n < d variant', effect: `log(test loss plain SGD / test loss label-noise SGD)${s.direction > 0 ? '' : ' (direction flipped)'}`, sesoi: s.sesoi, sd: s.sd });
 const logRatio = (r: PairedRun) => Math.log(r.testPlain / r.testNoise);
 const gm = (xs: number[]) => Math.exp(xs.reduce((s, x) => s + Math.log(x), 0) / xs.length);
-const decideOn = (under: PairedRun[], s: typeof record.statement & object, alpha: number) => effectResult(spec(s), under.map((r) => s.direction * logRatio(r)), alpha);
+/** The fixed design (quick tier), or the record's sequential design over the same seeds (paper tier; src/verdict/checks/sequential.ts). */
+const decideOn = (under: PairedRun[], s: typeof record.statement & object, alpha: number, seq: SequentialDomain | undefined, maxN: number) => {
+  const diffs = under.map((r) => s.direction * logRatio(r));
+  const e = spec(s);
+  if (!seq) return effectResult(e, diffs, alpha);
+  return sequentialEffectRule({ effect: e.effect, differences: diffs, sesoi: e.sesoi, sdAssumed: e.sd, alpha, design: { maxN, ...seq }, decideAt: (xs, a) => effectResult(e, xs, a) });
+};
+const seedsFor = (alpha: number) => seedsForEffects([spec(record.statement!)], alpha, record.statement!.power);
 
 claim(record, {
   measure: (ctx) => {
     const { paper, under, logEvery } = ctx.domain;
     const st = record.statement!;
-    const seeds = seedsForEffects([spec(st)], ctx.alpha, st.power);
+    const seeds = seedsFor(ctx.alpha);
+    const seq = ctx.domain.sequential;
     const bar = ctx.progress(2 * (paper.seeds * paper.steps + seeds * under.steps), 'steps');
     const common = { logEvery, tailFraction: record.thresholds.tailFraction!.value, fixedPoint: record.thresholds.fixedPoint!.value, progress: (k: number) => bar.tick(k) };
     const runs = {
       paper: Array.from({ length: paper.seeds }, (_, s) => pairedRun({ ...common, ...paper, onNoiseLog: lazyWindowObserver(ctx, paper.setup.config.eta, `paper setup seed ${s}`) }, ctx.runSeed('paper', s))),
-      under: Array.from({ length: seeds }, (_, s) => pairedRun({ ...common, ...under, onNoiseLog: lazyWindowObserver(ctx, under.setup.config.eta, `n < d seed ${s}`) }, ctx.runSeed('under', s))),
+      under: [] as PairedRun[],
     };
+    const next = (s: number) => runs.under.push(pairedRun({ ...common, ...under, onNoiseLog: lazyWindowObserver(ctx, under.setup.config.eta, `n < d seed ${s}`) }, ctx.runSeed('under', s)));
+    // seed s runs on its own stream whatever the design: the sequential design only stops earlier, at a declared look
+    for (let want: number | undefined = seq ? 0 : seeds; want !== undefined; ) {
+      while (runs.under.length < want) next(runs.under.length);
+      const r = seq ? decideOn(runs.under, st, ctx.alpha, seq, seeds) : undefined;
+      want = r && 'nextLook' in r ? (r.nextLook as number | undefined) : undefined;
+    }
     bar.done();
     return runs;
   },
-  decide: (m, s, ctx) => decideOn(m.under, s, ctx.alpha).decision,
+  decide: (m, s, ctx) => decideOn(m.under, s, ctx.alpha, ctx.domain.sequential, seedsFor(ctx.alpha)).decision,
   describe: (m, _d, ctx) => {
     const { paper, under } = ctx.domain;
-    const r = decideOn(m.under, record.statement!, ctx.alpha);
+    const r = decideOn(m.under, record.statement!, ctx.alpha, ctx.domain.sequential, seedsFor(ctx.alpha));
     const row = (label: string) => (p: PairedRun, seed: number) => ({ setup: label, seed, 'test loss, label noise (final 10%)': p.testNoise, 'test loss, plain SGD (end)': p.testPlain, 'train loss, label noise': p.trainNoise, 'train loss, plain SGD': p.trainPlain, 'plain SGD': p.plain.outcome.kind === 'stopped' ? `stopped at step ${p.plain.outcome.step}` : 'ran all steps' });
     return {
       evidence: {

@@ -7,6 +7,14 @@ export interface GeneralizationDomain {
   /** the underdetermined variant (n < d: many interpolators, so the implicit bias decides the test loss): decides */
   under: ContrastSetting;
   logEvery: number;
+  /** the n < d seeds under a sequential design (src/verdict/checks/sequential.ts), at most the fixed design's seeds; absent: the fixed design */
+  sequential?: SequentialDomain;
+}
+
+/** K looks equally spaced in seeds, alpha spent by the named Lan-DeMets function */
+export interface SequentialDomain {
+  looks: number;
+  spending: 'pocock' | 'power3';
 }
 
 /** direction +1: label noise lowers the test loss; the SESOI and assumed sd of log(test plain / test label noise); the power. */
@@ -35,6 +43,7 @@ export const record: ClaimRecord<GeneralizationDomain, GeneralizationStatement> 
       paper: { setup: { config: { m: 1000, d: 20, n: 200, eta: 1e-3, sigma: 4, thetaStarNorm: 1000 ** -0.25 }, nTest: 1000 }, steps: 600_000, seeds: 3 },
       under: { setup: { config: { m: 1000, d: 20, n: 10, eta: 1e-3, sigma: 4, thetaStarNorm: 1000 ** -0.25 }, nTest: 1000 }, steps: 1_000_000 },
       logEvery: 10_000,
+      sequential: { looks: 3, spending: 'power3' },
     },
   },
   thresholds: {
