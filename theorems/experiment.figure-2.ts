@@ -34,7 +34,7 @@ export const record: ClaimRecord<TwoPhaseExperiment, TwoPhaseStatement> = {
       explore: { seeds: 8, numRuns: 2, steps: 30_000 },
     },
     paper: {
-      setup: { config: { m: 1000, d: 20, n: 200, eta: 1e-3, sigma: 4, thetaStarNorm: 1000 ** -0.25 }, nTest: 1000 },
+      setup: { config: { m: 1000, d: 20, n: 200, eta: 1e-3, sigma: 4, thetaStarNorm: 1000 ** -0.25 }, nTest: 1000, simulator: 'common-map' },
       rule: { kind: 'label-noise' },
       quiet: { kind: 'plain' },
       quietBreaks: 'sigma>0',

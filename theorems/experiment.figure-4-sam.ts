@@ -31,7 +31,7 @@ export const record: ClaimRecord<TwoPhaseExperiment, TwoPhaseStatement> = {
       explore: { seeds: 8, numRuns: 2, steps: 30_000 },
     },
     paper: {
-      setup: { config: { m: 1000, d: 20, n: 200, eta: 1e-3, sigma: 0, thetaStarNorm: 1000 ** -0.25 }, nTest: 1000 },
+      setup: { config: { m: 1000, d: 20, n: 200, eta: 1e-3, sigma: 0, thetaStarNorm: 1000 ** -0.25 }, nTest: 1000, simulator: 'common-map' },
       rule: { kind: 'sam', rho: 0.1 },
       quiet: { kind: 'plain' },
       quietBreaks: 'rho>0',

@@ -40,8 +40,8 @@ export const record: ClaimRecord<GeneralizationDomain, GeneralizationStatement> 
       logEvery: 600,
     },
     paper: {
-      paper: { setup: { config: { m: 1000, d: 20, n: 200, eta: 1e-3, sigma: 4, thetaStarNorm: 1000 ** -0.25 }, nTest: 1000 }, steps: 600_000, seeds: 3 },
-      under: { setup: { config: { m: 1000, d: 20, n: 10, eta: 1e-3, sigma: 4, thetaStarNorm: 1000 ** -0.25 }, nTest: 1000 }, steps: 1_000_000 },
+      paper: { setup: { config: { m: 1000, d: 20, n: 200, eta: 1e-3, sigma: 4, thetaStarNorm: 1000 ** -0.25 }, nTest: 1000 , simulator: 'common-map' }, steps: 600_000, seeds: 3 },
+      under: { setup: { config: { m: 1000, d: 20, n: 10, eta: 1e-3, sigma: 4, thetaStarNorm: 1000 ** -0.25 }, nTest: 1000 , simulator: 'common-map' }, steps: 1_000_000 },
       logEvery: 10_000,
       sequential: { looks: 3, spending: 'power3' },
     },

@@ -47,7 +47,7 @@ export class CommonMapSimulation {
   private readonly g2: Float64Array;
   private readonly h1: Float64Array;
   private readonly h2: Float64Array;
-  private readonly col: Float64Array;
+  private readonly tp: Float64Array;
 
   constructor(
     readonly state: State,
@@ -82,7 +82,7 @@ export class CommonMapSimulation {
     this.g2 = new Float64Array(d);
     this.h1 = new Float64Array(d);
     this.h2 = new Float64Array(d);
-    this.col = new Float64Array(D);
+    this.tp = new Float64Array(d);
     this.readTheta();
   }
 
@@ -115,20 +115,23 @@ export class CommonMapSimulation {
    */
   private apply(A: Float64Array, dir: 'col' | 'row', g1: Float64Array, c1: number, h1: Float64Array | undefined, c2: number, h2: Float64Array): void {
     const { d, D } = this;
-    const z = this.col;
-    for (let j = 0; j < D; j++) {
-      for (let k = 0; k < D; k++) z[k] = A[dir === 'col' ? k * D + j : j * D + k] as number;
-      const za = z[d] as number;
+    // element k of vector j sits at base + k * stride: columns (base j, stride D) or rows (base j D, stride 1)
+    const stride = dir === 'col' ? D : 1;
+    const step = dir === 'col' ? 1 : D;
+    for (let j = 0, base = 0; j < D; j++, base += step) {
+      const ia = base + d * stride;
+      const za = A[ia] as number;
       let s = c1 * za;
       let t = (1 + c2) * za;
-      for (let k = 0; k < d; k++) {
-        const zk = z[k] as number;
-        if (h1) s += (h1[k] as number) * zk;
-        t += (h2[k] as number) * zk;
-      }
-      for (let k = 0; k < d; k++) z[k] = (z[k] as number) + (g1[k] as number) * s;
-      z[d] = t;
-      for (let k = 0; k < D; k++) A[dir === 'col' ? k * D + j : j * D + k] = z[k] as number;
+      if (h1)
+        for (let k = 0, i = base; k < d; k++, i += stride) {
+          const zk = A[i] as number;
+          s += (h1[k] as number) * zk;
+          t += (h2[k] as number) * zk;
+        }
+      else for (let k = 0, i = base; k < d; k++, i += stride) t += (h2[k] as number) * (A[i] as number);
+      for (let k = 0, i = base; k < d; k++, i += stride) A[i] = (A[i] as number) + (g1[k] as number) * s;
+      A[ia] = t;
     }
   }
 
@@ -158,7 +161,7 @@ export class CommonMapSimulation {
       }
       const norm = Math.sqrt(alpha * gg + gSg);
       const c = norm > 0 ? rule.rho / norm : 0;
-      const tp = this.col;
+      const tp = this.tp;
       for (let k = 0; k < d; k++) tp[k] = (this.th[k] as number) + c * ((Sg[k] as number) + alpha * (g[k] as number)) + c * c * tg * (g[k] as number);
       this.outputGradient(tp, draw.idx, draw.eps, this.g2);
       const gp = this.g2;

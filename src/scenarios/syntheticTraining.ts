@@ -6,6 +6,8 @@ import { initNTK, type State } from '../engine/network.js';
 import { initOscillation } from '../engine/oscillation.js';
 import type { NoiseSchedule, Rule } from '../engine/rules/types.js';
 import { Simulation, type Outcome } from '../engine/simulate.js';
+import { CommonMapSimulation } from '../engine/commonMap.js';
+import { InputError } from '../errors.js';
 import { validatePaperConfig, type PaperConfig } from './config.js';
 import { T0 } from './lazyWindow.js';
 
@@ -26,6 +28,12 @@ export interface SyntheticSetup {
   nTest: number;
   /** non-zero coordinates of theta* (default: dense) */
   sparsity?: number;
+  /**
+   * 'common-map': the SGD and SAM rules run through src/engine/commonMap.ts (the exact O(d^2)-per-step form: every neuron
+   * moves by the same linear map; W and a are materialized at logged steps), equal to the full simulation up to rounding
+   * (1e-9 relative, test/engine/commonMap.test.ts), not bit for bit; absent: the engine's full Simulation
+   */
+  simulator?: 'common-map';
 }
 
 export type TrainingRule = { kind: 'label-noise'; schedule?: NoiseSchedule } | { kind: 'plain' } | { kind: 'sam'; rho: number } | { kind: 'oscillation' };
@@ -59,7 +67,7 @@ export function describeRule(c: PaperConfig, r: TrainingRule): string {
 
 export function describeSetup(s: SyntheticSetup): string {
   const c = s.config;
-  return `m=${c.m}, d=${c.d}, n=${c.n}, eta=${c.eta}, ||theta*||=${c.thetaStarNorm.toPrecision(4)}${s.sparsity !== undefined ? ` (${s.sparsity}-sparse)` : ''}`;
+  return `m=${c.m}, d=${c.d}, n=${c.n}, eta=${c.eta}, ||theta*||=${c.thetaStarNorm.toPrecision(4)}${s.sparsity !== undefined ? ` (${s.sparsity}-sparse)` : ''}${s.simulator ? ` (${s.simulator} simulator)` : ''}`;
 }
 
 export function syntheticData(s: SyntheticSetup, seed: string): Dataset {
@@ -145,11 +153,20 @@ export function spread(m: number, k: number): number[] {
   return Array.from({ length: k }, (_, j) => Math.floor((j * m) / k));
 }
 
+/** Whether the run goes through the common-map simulator: the setup asks for it; the rule and the spec must allow it. */
+function commonMap(spec: TrainingSpec): boolean {
+  if (spec.setup.simulator !== 'common-map') return false;
+  if (spec.rule.kind === 'oscillation') throw new InputError('setup.simulator', "the common-map simulator runs SGD and SAM, not the oscillation chain");
+  if (spec.observe) throw new InputError('setup.simulator', 'the common-map simulator has no per-step state for an observer (observe)');
+  return true;
+}
+
 /** Trains the synthetic setup under a rule, logging the population rows, paths and frames. A diverging run ends with its outcome. */
 export function runTraining(spec: TrainingSpec): Trajectory {
   const data = syntheticData(spec.setup, spec.seed);
   const state = initialState(spec.setup, spec.rule, spec.seed);
-  const sim = new Simulation(state, data, engineRule(spec.setup.config, spec.rule), spec.seed);
+  const rule = engineRule(spec.setup.config, spec.rule);
+  const sim = commonMap(spec) ? new CommonMapSimulation(state, data, rule, spec.seed) : new Simulation(state, data, rule, spec.seed);
   const m = spec.setup.config.m;
   const frameSet = new Set(spec.frameSteps ?? []);
   const frameIdx = spread(m, spec.frameNeurons ?? 200);
@@ -179,8 +196,8 @@ export function runTraining(spec: TrainingSpec): Trajectory {
   const res = sim.run({
     steps: spec.steps,
     watchEvery,
-    watch: (t, s) => {
-      spec.observe?.(t, s);
+    watch: (t: number, s: Simulation | CommonMapSimulation) => {
+      if (s instanceof Simulation) spec.observe?.(t, s);
       if (t % spec.logEvery !== 0 && !frameSet.has(t)) return undefined;
       const row = record(t);
       return spec.stopWhen?.(row) && t < spec.steps ? `fixed point at step ${t}` : undefined;
