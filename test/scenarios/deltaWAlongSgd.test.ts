@@ -33,6 +33,24 @@ describe('Delta W along label-noise SGD (Lemma 3 part 2, O(1))', () => {
     expect(datasetOf(c, 'r').y.length).toBe(60);
   });
 
+  it('the pruned run (bounds skip the O(m d) passes) equals the unpruned one exactly, inside and at the end of the premise', () => {
+    const cases = [
+      { m: 256, d: 5, n: 200, eta: 0.1 / 256, sigma: 4, thetaStarNorm: 256 ** -0.25 },
+      { m: 250, d: 20, n: 200, eta: 1e-3, sigma: 4, thetaStarNorm: 250 ** -0.25 },
+      { m: 4096, d: 5, n: 200, eta: 1e-2, sigma: 4, thetaStarNorm: 4096 ** -0.25 },
+      { m: 64, d: 3, n: 50, eta: 0.3, sigma: 4, thetaStarNorm: 64 ** -0.25 },
+    ];
+    const ends: string[] = [];
+    for (const c of cases) {
+      const pruned = deltaWRun(c, 1500, `p/${c.m}`);
+      expect(pruned).toEqual(deltaWRun(c, 1500, `p/${c.m}`, { prune: false }));
+      ends.push(pruned.premiseEnd);
+    }
+    // the cases reach both a held premise and an ended one
+    expect(ends.some((e) => e === '')).toBe(true);
+    expect(ends.some((e) => e !== '')).toBe(true);
+  });
+
   it('a sweep runs every width and run on its own streams', () => {
     const runs = runSweep({ label: 's', role: 'exponent', d: 3, n: 30, sigma: 4, etaTimesM: 0.1, widths: [16, 32], runs: 2, maxSteps: 50 }, 'sw');
     expect(runs.map((r) => r.m)).toEqual([16, 16, 32, 32]);
