@@ -35,11 +35,11 @@ export const record: ClaimRecord<SparsityDomain, SparsityStatement> = {
       sparseTheta: { setup: { config: { m: 100, d: 20, n: 10, eta: 1e-2, sigma: 2.25, thetaStarNorm: 100 ** -0.25 }, nTest: 500, sparsity: 2 }, seeds: 2, steps: 60_000 },
     },
     paper: {
-      setup: { config: { m: 1000, d: 20, n: 200, eta: 1e-3, sigma: 4, thetaStarNorm: 1000 ** -0.25 }, nTest: 1000 },
+      setup: { config: { m: 1000, d: 20, n: 200, eta: 1e-3, sigma: 4, thetaStarNorm: 1000 ** -0.25 }, nTest: 1000, simulator: 'common-map' },
       steps: 600_000,
       logEvery: 10_000,
       keep: [0.05, 0.1, 0.25, 0.5, 0.75, 1],
-      sparseTheta: { setup: { config: { m: 1000, d: 20, n: 10, eta: 1e-3, sigma: 4, thetaStarNorm: 1000 ** -0.25 }, nTest: 1000, sparsity: 2 }, seeds: 2, steps: 600_000 },
+      sparseTheta: { setup: { config: { m: 1000, d: 20, n: 10, eta: 1e-3, sigma: 4, thetaStarNorm: 1000 ** -0.25 }, nTest: 1000, sparsity: 2, simulator: 'common-map' }, seeds: 2, steps: 600_000 },
     },
   },
   thresholds: {
