@@ -15,9 +15,11 @@ import type { Outcome } from './simulate.js';
  *   SGD:  w_i <- w_i - eta a_i g,  a_i <- a_i - eta <w_i, g>          (z_i <- (I - eta B_g) z_i)
  *   SAM:  z_i' = (I + c B_g) z_i with c = rho / ||grad||, ||grad||^2 = alpha ||g||^2 + g^T S g, then
  *         z_i <- z_i - eta B_g' z_i' with g' the output gradient at theta' = theta + c (S + alpha I) g + c^2 <theta, g> g,
- * where B_g z = (z_a g, <g, z_w>). The step's scalars depend on the state only through G = sum_i z_i z_i^T (theta, S =
- * W^T W, alpha = ||a||^2, as in src/engine/reduced.ts), and every neuron at step t is z_i(t) = P_t z_i(0) with P_t the
- * product of the maps. So a step costs O(d^2) whatever m is: G <- M G M^T and P <- M P, and W, a are materialized from
+ * where B_g z = (z_a g, <g, z_w>). Every neuron at step t is z_i(t) = P_t z_i(0) with P_t the product of the maps, and
+ * the step's scalars depend on the state only through G(t) = sum_i z_i z_i^T = P_t G0 P_t^T (theta = its (w, a) block,
+ * S = W^T W, alpha = ||a||^2, as in src/engine/reduced.ts): theta = P_w G0 P_a^T, alpha = P_a G0 P_a^T, S g =
+ * P_w G0 P_w^T g, read from P and the constant G0. So a step costs O(d^2) whatever m is (P <- M P and theta from P;
+ * carrying G <- M G M^T instead cost 1.5 times as much), and W, a are materialized from
  * P and the initial state only where a caller looks (watch). Equal to the full Simulation up to rounding (same draws
  * from the same streams; test/engine/commonMap.test.ts: 1e-9 relative over thousands of steps), not bit for bit.
  */
@@ -36,8 +38,8 @@ export class CommonMapSimulation {
   t = 0;
   private readonly d: number;
   private readonly D: number;
-  /** G = sum_i z_i z_i^T and the propagator P (z_i(t) = P z_i(0)), (d+1) x (d+1) row-major; the a-coordinate is index d */
-  private readonly G: Float64Array;
+  /** G0 = sum_i z_i(0) z_i(0)^T and the propagator P (z_i(t) = P z_i(0)), (d+1) x (d+1) row-major; the a-coordinate is index d */
+  private readonly G0: Float64Array;
   private readonly P: Float64Array;
   private readonly z0: Float64Array[];
   private readonly drawer: Drawer;
@@ -48,6 +50,9 @@ export class CommonMapSimulation {
   private readonly h1: Float64Array;
   private readonly h2: Float64Array;
   private readonly tp: Float64Array;
+  private readonly u: Float64Array;
+  private readonly v: Float64Array;
+  private readonly wv: Float64Array;
 
   constructor(
     readonly state: State,
@@ -70,8 +75,8 @@ export class CommonMapSimulation {
       z[d] = a[i] as number;
       return z;
     });
-    this.G = new Float64Array(D * D);
-    for (const z of this.z0) for (let k = 0; k < D; k++) for (let l = 0; l < D; l++) this.G[k * D + l] = (this.G[k * D + l] as number) + (z[k] as number) * (z[l] as number);
+    this.G0 = new Float64Array(D * D);
+    for (const z of this.z0) for (let k = 0; k < D; k++) for (let l = 0; l < D; l++) this.G0[k * D + l] = (this.G0[k * D + l] as number) + (z[k] as number) * (z[l] as number);
     this.P = new Float64Array(D * D);
     for (let k = 0; k < D; k++) this.P[k * D + k] = 1;
     this.drawer = new Drawer(rule, data, W.length, seed);
@@ -83,16 +88,54 @@ export class CommonMapSimulation {
     this.h1 = new Float64Array(d);
     this.h2 = new Float64Array(d);
     this.tp = new Float64Array(d);
+    this.u = new Float64Array(D);
+    this.v = new Float64Array(D);
+    this.wv = new Float64Array(D);
     this.readTheta();
   }
 
-  /** theta = W^T a = the (w, a) block of G */
+  /** theta = W^T a */
   get theta(): Float64Array {
     return this.th;
   }
 
+  /** theta = sum_i a_i(t) w_i(t) = P_w G0 P_a^T (P_w: P's first d rows, P_a: its last); u = G0 P_a^T is kept for alpha */
   private readTheta(): void {
-    for (let k = 0; k < this.d; k++) this.th[k] = this.G[k * this.D + this.d] as number;
+    const { d, D, P, G0, u } = this;
+    const pa = d * D;
+    for (let l = 0; l < D; l++) {
+      let s = 0;
+      for (let j = 0; j < D; j++) s += (G0[l * D + j] as number) * (P[pa + j] as number);
+      u[l] = s;
+    }
+    for (let k = 0; k < d; k++) {
+      let s = 0;
+      for (let l = 0; l < D; l++) s += (P[k * D + l] as number) * (u[l] as number);
+      this.th[k] = s;
+    }
+  }
+
+  /** alpha = ||a||^2 = P_a G0 P_a^T (u from readTheta) and S g = P_w G0 P_w^T g into out */
+  private alphaAndSg(g: Float64Array, out: Float64Array): number {
+    const { d, D, P, G0, u, v, wv } = this;
+    let alpha = 0;
+    for (let l = 0; l < D; l++) alpha += (P[d * D + l] as number) * (u[l] as number);
+    for (let l = 0; l < D; l++) {
+      let s = 0;
+      for (let k = 0; k < d; k++) s += (g[k] as number) * (P[k * D + l] as number);
+      v[l] = s;
+    }
+    for (let l = 0; l < D; l++) {
+      let s = 0;
+      for (let j = 0; j < D; j++) s += (G0[l * D + j] as number) * (v[j] as number);
+      wv[l] = s;
+    }
+    for (let k = 0; k < d; k++) {
+      let s = 0;
+      for (let l = 0; l < D; l++) s += (P[k * D + l] as number) * (wv[l] as number);
+      out[k] = s;
+    }
+    return alpha;
   }
 
   /** g = (1/B) sum_b (<t, x_b> - y_b - eps_b) x_b into out */
@@ -135,10 +178,10 @@ export class CommonMapSimulation {
     }
   }
 
-  /** One step: the draw from the run's streams, the map, G <- M G M^T, P <- M P. */
+  /** One step: the draw from the run's streams, the map, P <- M P, theta from P. */
   step(): void {
     const rule = this.rule as CommonMapRule;
-    const { d, D, G, g, h2 } = this;
+    const { d, g, h2 } = this;
     const draw = this.drawer.next(this.t);
     this.outputGradient(this.th, draw.idx, draw.eps, g);
     let g1 = g;
@@ -146,17 +189,14 @@ export class CommonMapSimulation {
     let c2 = 0;
     if (rule.kind === 'sam') {
       // ||grad||^2 = alpha ||g||^2 + g^T S g; theta' = theta + c (S g + alpha g) + c^2 <theta, g> g
-      const alpha = G[d * D + d] as number;
+      const Sg = this.h1;
+      const alpha = this.alphaAndSg(g, Sg);
       let gg = 0;
       let gSg = 0;
       let tg = 0;
-      const Sg = this.h1;
       for (let k = 0; k < d; k++) {
-        let s = 0;
-        for (let l = 0; l < d; l++) s += (G[k * D + l] as number) * (g[l] as number);
-        Sg[k] = s;
         gg += (g[k] as number) ** 2;
-        gSg += (g[k] as number) * s;
+        gSg += (g[k] as number) * (Sg[k] as number);
         tg += (this.th[k] as number) * (g[k] as number);
       }
       const norm = Math.sqrt(alpha * gg + gSg);
@@ -176,8 +216,6 @@ export class CommonMapSimulation {
       c2 = -rule.eta * c * gpg;
       g1 = gp;
     } else for (let k = 0; k < d; k++) h2[k] = -rule.eta * (g[k] as number);
-    this.apply(G, 'col', g1, -rule.eta, h1, c2, h2);
-    this.apply(G, 'row', g1, -rule.eta, h1, c2, h2);
     this.apply(this.P, 'col', g1, -rule.eta, h1, c2, h2);
     this.readTheta();
     this.t++;
