@@ -47,6 +47,10 @@ export const record: ClaimRecord<TwoPhaseExperiment, TwoPhaseStatement> = {
   thresholds: {
     tailFraction: { value: 0.1, why: '"the end" of a run is the mean over its last 10% of logged points' },
     smoothHalf: { value: 2, why: 'the half-fall and half-rise steps are read from a centered moving average over 5 logged points' },
+    paperBudget: {
+      value: 100,
+      why: "paper tier at the declared settings, nothing scaled (13 seeds x 600,000 SAM steps at m = 1000, d = 20, the explorations and the sign-flip check): the SAM runs go through the exact common-map form (setup.simulator; src/engine/commonMap.ts: every neuron moves by one linear map, O(d^2) a step, equal to the full simulation within 1e-9), ~30 times the full simulation's 4,700 SAM steps per CPU s; measured 100 CPU s for the narrowed paper audit (load ~25 on 2 cores), where the full simulation would need ~1,700 s for the seeds alone. Paper-tier verdict: erratum, as at the quick tier (printed mean alignment: equivalence shown, mean rise 0.009; corrected Avg|cos|: rise 0.525 shown)",
+    },
   },
   tests: 5,
   rule: 'empirical-effect',
