@@ -58,7 +58,7 @@ claim(record, {
         underTestNoise: m.under.map((p) => p.testNoise),
         underTestPlain: m.under.map((p) => p.testPlain),
         underLogRatio: m.under.map(logRatio),
-        power: r.power,
+        power: 'designPower' in r ? (r.designPower as number) : r.power,
         underNote: 'n < d: plain SGD from the NTK init stays lazy and keeps the component of theta(0) outside the span of the data; label noise shrinks W and a and with them that component',
       },
       hypotheses: [

@@ -50,6 +50,10 @@ export const record: ClaimRecord<TwoPhaseExperiment, TwoPhaseStatement> = {
   thresholds: {
     tailFraction: { value: 0.1, why: '"the end" of a run is the mean over its last 10% of logged points (the label-noise series fluctuate around their floor)' },
     smoothHalf: { value: 2, why: 'the half-fall and half-rise steps are read from a centered moving average over 5 logged points' },
+    paperBudget: {
+      value: 110,
+      why: "paper tier at the declared settings, nothing scaled (the seeds of the power computation x 1,500,000 label-noise SGD steps at m = 1000, d = 20, the explorations and the sign-flip check): the runs go through the exact common-map form (setup.simulator; src/engine/commonMap.ts: every neuron moves by one linear map, O(d^2) a step, equal to the full simulation within 1e-9; ~1.9 times the WebAssembly kernel's steps per CPU s at this size). Measured: 109.7 CPU s for the narrowed paper audit (load ~25 on 2 cores; >150 s before). Paper-tier verdict: erratum, as at the quick tier (printed mean alignment: equivalence shown, mean rise -0.006 over 11 seeds; the corrected Avg|cos| rises)",
+    },
   },
   tests: 5,
   rule: 'empirical-effect',

@@ -105,7 +105,8 @@ export function sequentialEffectRule(input: SequentialEffectInput): SequentialEf
     const r = at(input.differences.slice(0, n), a);
     evaluated.push({ n, alpha: a, verdict: r.decision.verdict });
     if (r.decision.verdict === 'holds' || r.decision.verdict === 'fails' || k === sizes.length - 1) {
-      const how = `sequential look ${k + 1} of ${sizes.length} (${n} of at most ${input.design.maxN} seeds, alpha ${a.toPrecision(3)} of ${input.alpha.toPrecision(3)} spent by ${rules})`;
+      // the look's own power (n_k seeds at alpha_k) is not the design's: say the design's lower bound beside it
+      const how = `sequential look ${k + 1} of ${sizes.length} (${n} of at most ${input.design.maxN} seeds, alpha ${a.toPrecision(3)} of ${input.alpha.toPrecision(3)} spent by ${rules}; the design's power against one SESOI is at least ${designPower.toPrecision(3)}, the look's below is its own)`;
       return { ...r, decision: { ...r.decision, because: `${how}: ${r.decision.because}` }, evaluated, sizes, alphas, used: n, stoppedEarly: n < input.design.maxN, designPower };
     }
   }
