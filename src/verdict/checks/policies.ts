@@ -42,7 +42,7 @@ export const RULE_POLICIES: readonly RulePolicy[] = [
     id: 'empirical-effect',
     name: 'Empirical effect',
     policy:
-      'The direction and the smallest effect size of interest (SESOI) are declared in the record before the run; one paired difference per seed, positive in the claimed direction. Student t at the claim\'s alpha: holds when the one-sided lower bound is > 0; fails when the upper bound is < 0 or equivalence is shown (TOST at the SESOI); otherwise inconclusive (not shown is never holds). Seeds come from a power computation against one SESOI; the power is reported.',
+      'The direction and the smallest effect size of interest (SESOI) are declared in the record before the run; one paired difference per seed, positive in the claimed direction. Student t at the claim\'s alpha: holds when the one-sided lower bound is > 0; fails when the upper bound is < 0 or equivalence is shown (TOST at the SESOI); otherwise inconclusive (not shown is never holds). Seeds come from a power computation against one SESOI; the power is reported. Under a sequential design declared in the record (src/verdict/checks/sequential.ts): looks at ceil(kN/K) seeds for k = 1..K, look k tested at alpha_k = A(t_k) - A(t_{k-1}) with the spending function A declared (pocock or power3, t_k = k/K), both error rates kept at or below alpha by a union bound over the looks; the run stops at the first look that decides, else inconclusive at the last.',
   },
 ];
 
