@@ -1,9 +1,13 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import TestSequencer from './test/sequence/testSequencer.js';
 
 // Two projects: the engine's own properties (test/) and the paper's claims (properties/).
 // `npm test` runs both; `npm run audit` runs the claims project with the report writer.
 // `npx vitest run --project audit` adds a third, the claims in audit mode with the same report writer
 // (src/cli/vitestAudit.ts): vitest itself audits and writes reports/ as `npm run audit` does.
+// One worker per core (vitest's default leaves one core to its main process, which mostly waits: on 2 cores that is one
+// worker for the whole suite) and the longest files first over both projects (test/sequence/testSequencer.ts).
 const claimFiles = ['properties/**/*.prop.test.ts'];
 const asked = (argv: readonly string[]): boolean => argv.some((a, i) => a === '--project=audit' || (a === '--project' && argv[i + 1] === 'audit'));
 
@@ -11,6 +15,8 @@ export default defineConfig(async () => {
   const audit = asked(process.argv) ? (await import('./src/cli/vitestAudit.js')).vitestAuditSession(process.argv) : undefined;
   return {
     test: {
+      maxWorkers: availableParallelism(),
+      sequence: { sequencer: TestSequencer },
       projects: [
         { test: { name: 'engine', include: ['test/**/*.test.ts'], testTimeout: 120_000 } },
         { test: { name: 'claims', include: claimFiles, testTimeout: 600_000 } },
