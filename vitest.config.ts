@@ -7,7 +7,8 @@ import TestSequencer from './test/sequence/testSequencer.js';
 // `npx vitest run --project audit` adds a third, the claims in audit mode with the same report writer
 // (src/cli/vitestAudit.ts): vitest itself audits and writes reports/ as `npm run audit` does.
 // One worker per core (vitest's default leaves one core to its main process, which mostly waits: on 2 cores that is one
-// worker for the whole suite) and the longest files first over both projects (test/sequence/testSequencer.ts).
+// worker for the whole suite), the longest files first over both projects (test/sequence/testSequencer.ts), and one
+// small audit shared by the end-to-end tests (test/cli/referenceAudit.ts; its folder comes from a globalSetup).
 const claimFiles = ['properties/**/*.prop.test.ts'];
 const asked = (argv: readonly string[]): boolean => argv.some((a, i) => a === '--project=audit' || (a === '--project' && argv[i + 1] === 'audit'));
 
@@ -18,7 +19,7 @@ export default defineConfig(async () => {
       maxWorkers: availableParallelism(),
       sequence: { sequencer: TestSequencer },
       projects: [
-        { test: { name: 'engine', include: ['test/**/*.test.ts'], testTimeout: 120_000 } },
+        { test: { name: 'engine', include: ['test/**/*.test.ts'], testTimeout: 120_000, globalSetup: ['test/cli/referenceAudit.setup.ts'] } },
         { test: { name: 'claims', include: claimFiles, testTimeout: 600_000 } },
         ...(audit ? [{ test: { name: 'audit', include: claimFiles, testTimeout: 3_600_000, env: { AUDIT_MODE: 'audit' } } }] : []),
       ],

@@ -9,7 +9,8 @@ import { configFromEnv } from '../../src/verdict/config.js';
 import { makeContext } from '../../src/verdict/context.js';
 import { ReplayFinished } from '../../src/verdict/search.js';
 import type { ClaimRecord } from '../../src/verdict/types.js';
-import { runCli, type Ran } from './helpers.js';
+import { runCli } from './helpers.js';
+import { REFERENCE_CLAIMS, REFERENCE_SEED, referenceAudit, type Reference } from './referenceAudit.js';
 
 /**
  * What a reviewer meets at the console: one line per claim in verdicts (no assertion frames, no colour when piped),
@@ -21,15 +22,20 @@ const ESC = '\u001b';
 const CLAIM = 'eq-3.theta-step';
 
 describe('npm run audit speaks in verdicts', () => {
-  const out = mkdtempSync(join(tmpdir(), 'desk-'));
-  let audit: Ran;
-  it('one line per claim (id, verdict, deciding sentence, seconds), a summary, no assertion frames or colour; --strict exits 1', { timeout: 300_000 }, () => {
-    audit = runCli('src/cli/audit.ts', ['--claim', CLAIM, '--claim', 'eq-15-16.sgd-step', '--out', out, '--strict'], { AUDIT_PROGRESS: '1', AUDIT_PROGRESS_QUIET: '0' });
+  let audit: Reference;
+  it('one line per claim (id, verdict, deciding sentence, seconds), a summary, no assertion frames or colour; --strict exits 1', { timeout: 600_000 }, async () => {
+    audit = await referenceAudit(); // the shared audit: --strict, progress on, stdout and stderr piped
+    expect(audit.args).toContain('--strict');
     expect(audit.code, audit.err).toBe(1); // erratum under --strict
     const lines = audit.out.trim().split('\n');
     expect(lines.find((l) => l.startsWith(CLAIM))).toMatch(/^eq-3\.theta-step\s+erratum\s+.*as printed fails.* \(\d+\.\d s\)$/);
     expect(lines.find((l) => l.startsWith('eq-15-16.sgd-step'))).toMatch(/^eq-15-16\.sgd-step\s+holds\s+.* \(\d+\.\d s\)$/);
-    expect(audit.out).toMatch(/audit \(quick tier, seed 20260312\): 2 claims: (1 holds, 1 erratum|1 erratum, 1 holds)/);
+    // one line per claim, and a summary that counts those lines' verdicts
+    const verdicts = REFERENCE_CLAIMS.map((id) => lines.filter((l) => l.startsWith(`${id} `))).map((ls) => (expect(ls).toHaveLength(1), /^\S+\s+(\S+)\s/.exec(ls[0]!)![1]!));
+    const counts = [...new Set(verdicts)].map((v) => `${verdicts.filter((x) => x === v).length} ${v}`).sort();
+    const summary = new RegExp(`^audit \\(quick tier, seed ${REFERENCE_SEED}\\): (\\d+) claims: (.+)$`, 'm').exec(audit.out);
+    expect(summary?.[1]).toBe(String(REFERENCE_CLAIMS.length));
+    expect(summary?.[2]?.split(', ').sort()).toEqual(counts);
     for (const text of [audit.out, audit.err]) {
       expect(text).not.toContain(ESC);
       expect(text).not.toMatch(/AssertionError|FAIL|Failed Tests|Expected "holds"/);
@@ -48,12 +54,12 @@ describe('npm run audit speaks in verdicts', () => {
   });
 
   it('a replay prints the shrunk case and its margin on stdout, in the words of the claim page, and writes no report', { timeout: 300_000 }, () => {
-    const rep = JSON.parse(readFileSync(join(out, 'claims.json'), 'utf8')) as ClaimsReport;
+    const rep = JSON.parse(readFileSync(join(audit.dir, 'claims.json'), 'utf8')) as ClaimsReport;
     const cx = rep.claims.find((c) => c.id === CLAIM)!.counterexample!;
     expect(cx.margin).toBeLessThan(0);
-    const page = readFileSync(join(out, 'claims', `${CLAIM}.md`), 'utf8');
+    const page = readFileSync(join(audit.dir, 'claims', `${CLAIM}.md`), 'utf8');
     const replayOut = mkdtempSync(join(tmpdir(), 'desk-replay-'));
-    const r = runCli('src/cli/audit.ts', ['--claim', CLAIM, '--search', cx.search, '--path', cx.path, '--out', replayOut]);
+    const r = runCli('src/cli/audit.ts', ['--claim', CLAIM, '--seed', String(REFERENCE_SEED), '--search', cx.search, '--path', cx.path, '--out', replayOut]);
     expect(r.code, r.err).toBe(0);
     expect(r.out.trim().split('\n')).toEqual(counterexampleLines(cx));
     expect(page).toContain(r.out.trim());
