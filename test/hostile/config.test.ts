@@ -115,7 +115,7 @@ function audit(args: string[]): Promise<{ code: number | null; out: string }> {
 }
 
 describe('npm run audit on hostile options: exit 2, one line naming the input, nothing written', () => {
-  it('every option', { timeout: 180_000 }, async () => {
+  it('every option', { timeout: 400_000 }, async () => {
     const root = mkdtempSync(join(tmpdir(), 'hostile-cli-'));
     writeFileSync(join(root, 'a-file'), '');
     // the validators are covered above on random strings; here one case per option, end to end
@@ -125,8 +125,10 @@ describe('npm run audit on hostile options: exit 2, one line naming the input, n
       [['--shard', '1/99'], /invalid shard: 1\/99 splits \d+ claim files/],
       [['--seed', '1e99'], /invalid seed/],
       [['--tier', ''], /invalid tier/],
-      [['--claim', 'lemma-99.nothing'], /invalid claim: unknown claim id/],
+      [['--claim', 'lemma-99.nothing'], /invalid claim: unknown claim id "lemma-99.nothing"/],
       [['--search', 'A6'], /invalid --search: names the search a replay runs/],
+      [['--claim', 'eq-15-16.sgd-step', '--path', 'x'], /invalid path/],
+      [['--path', '1:2'], /invalid --path: a replay needs exactly one --claim/],
       [['--out', join(root, 'a-file', 'x')], /invalid out: .* is a file, not a folder/],
       [['--merge', join(root, 'nowhere')], /invalid .*nowhere: no such file or folder/],
       [['--merge', root, '--claim', 'eq-3.theta-step'], /invalid merge: --merge takes shard folders and --out only/],

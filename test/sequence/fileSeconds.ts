@@ -16,7 +16,6 @@ export const FILE_SECONDS: Readonly<Record<string, number>> = {
   'test/cifar/noise.test.ts': 0.1,
   'test/cifar/ntk.test.ts': 0.4,
   'test/cifar/reader.test.ts': 0.9,
-  'test/cli/audit.test.ts': 14.6,
   'test/cli/desk.test.ts': 33.6,
   'test/cli/explore.test.ts': 13.5,
   'test/cli/interrupt.test.ts': 24.1,
