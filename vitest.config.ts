@@ -26,7 +26,7 @@ export default defineConfig(async () => {
       ...(audit ? { reporters: [audit.console, audit.report] } : {}),
       coverage: {
         provider: 'v8' as const,
-        include: ['src/engine/**/*.ts', 'src/theory/**/*.ts', 'src/stats/**/*.ts'],
+        include: ['src/engine/**/*.ts', 'src/theory/**/*.ts', 'src/stats/**/*.ts', 'src/figures/**/*.ts', 'src/verdict/checks/**/*.ts'],
         reporter: ['text-summary', 'text'],
       },
     },
