@@ -1,12 +1,22 @@
+// Over ~80 lines: one evaluated claim per step after Eq. (31) of the proof of Lemma C.2, four of them on one shared grid of runs.
 import { describe } from 'vitest';
 import proof from '../../theorems/proofs/proof-c2.js';
-import { inequalityOver, step, type Tolerance } from './support.js';
+import { eq32Ratio, explicitResidualBound, explicitResidualRatio } from '../../src/scenarios/lazyResidual.js';
+import { runGrid, type LazyCell, type LazyDomain } from '../../src/scenarios/lazyWindowGrid.js';
+import { PROOF_C2_WINDOW } from '../../src/scenarios/lazyEventsToT1.js';
+import { highProbabilityRule, rateRule } from '../../src/verdict/checks/index.js';
+import { inequalityOver, shared, step, type Ctx, type Tolerance } from './support.js';
 
 /**
  * Proof of Lemma C.2 after Eq. (31): the union bound over time (P(not C_t) <= O(1/m)) and the induction step for (i),
- * Eq. (32) and the gradient bound after it.
+ * Eq. (32) and the gradient bound after it. Steps 54 and 56-58 are read on label-noise SGD runs over the lazy window
+ * (t < tau, where the lemma's premise, Definition 3.1, holds; src/scenarios/lazyWindow.ts, full engine), one grid of
+ * runs shared by the four steps (PROOF_C2_WINDOW: a fixed-eta sweep and an eta m = 1 sweep, m = 64 ... 1024).
  */
 const EXACT_TOL: Tolerance = { abs: 1e-12, rel: 1e-10 };
+const cells = (ctx: Ctx): LazyCell[] => shared(ctx, 'proof-c2.lazy-window', (seedOf) => runGrid({ groups: PROOF_C2_WINDOW[ctx.tier] } as LazyDomain, seedOf));
+const runsOf = (cs: LazyCell[]) => cs.flatMap((c) => c.runs.map((r, rep) => ({ r, at: `${c.cfg.group} m = ${c.cfg.m}, eta = ${c.cfg.eta.toPrecision(3)}, rep ${rep}` })));
+const RUN_TOL: Tolerance = { abs: 0, rel: 1e-12 };
 
 describe('proof of Lemma C.2 (proof-c2), after Eq. (31)', () => {
   step(proof, 'proof-c2.step-53', {
@@ -31,5 +41,54 @@ describe('proof of Lemma C.2 (proof-c2), after Eq. (31)', () => {
         form: '||w_i(t+1) - w_i(t)|| <= 2 m^{-1/2}',
       }),
     cases: (g) => g.length,
+  });
+
+  step(proof, 'proof-c2.step-54', {
+    checks: 'Rule high-probability on the runs of the eta m = 1 sweep: the failure event "some |a_i(t)| > m^{-q}" over the lazy window, q = 1/4 (event C_t with |a_i|), f = 1/m, range [64, 1024].',
+    statement: { q: 0.25 },
+    twins: [{ id: 'q=1/2', change: 'the threshold m^{-1/2} (the scale of a_i(0))', statement: { q: 0.5 } }],
+    expected: { verdict: 'inconclusive', reason: 'some |a_i(t)| passes m^{-1/4} within the lazy window in a fraction of the runs at every width; the constant c*(m) = m p(m) it needs grows, but the runs per width cannot show it grows faster than allowed (as for lemma-c2.a-bound)' },
+    measure: cells,
+    decide: (cs, s, ctx) =>
+      highProbabilityRule({
+        event: `some |a_i(t)| > m^-${s.q} for t < tau`,
+        rate: { text: '1/m', f: (m) => 1 / m, exponent: -1 },
+        widths: cs.filter((c) => c.cfg.group === 'edge').map((c) => ({ m: c.cfg.m, failures: c.runs.filter((r) => r.maxAbsA > Math.pow(c.cfg.m, 0.25 - s.q)).length, runs: c.runs.length })),
+        range: [64, 1024],
+        alpha: ctx.alpha,
+      }).decision,
+    cases: (cs) => runsOf(cs).length,
+  });
+
+  step(proof, 'proof-c2.step-56', {
+    checks: 'Eq. (32) on every run of the grid: max over the lazy window of ||theta(t)|| <= k (||theta(0)|| + m^{1/4}), k = 1 (the runs are the cases; tolerance 1e-12 relative).',
+    statement: { k: 1 },
+    twins: [{ id: 'k=1/10', change: 'a tenth of the right side', statement: { k: 0.1 } }],
+    expected: { verdict: 'fails', reason: 'a run of the eta m = 1 sweep (m = 512) exceeds ||theta(0)|| + m^{1/4} within its lazy window (||theta|| 6.06 vs 5.84): the derivation bounds the movement of W only (m neurons x m^{-1/4} x m^{-1/2}) and omits that of a' },
+    measure: cells,
+    decide: (cs, s, ctx) => inequalityOver(ctx, runsOf(cs), ({ r, at }) => ({ lhs: r.maxThetaNorm, rhs: s.k * (r.theta0Norm + Math.pow(r.config.m, 0.25)), message: `${at}: max ||theta(t)|| over ${r.window} steps` }), 'Eq. (32) along the lazy window', 'everywhere', RUN_TOL),
+    evidence: (cs) => ({ worstRatio: Math.max(...runsOf(cs).map(({ r }) => eq32Ratio(r))), runs: runsOf(cs).length }),
+    cases: (cs) => runsOf(cs).length,
+  });
+
+  step(proof, 'proof-c2.step-57', {
+    checks: 'The bound after Eq. (32) on every run: max over the lazy window of |r_t| <= k (2 (||theta(0)|| + m^{1/4}) C_data + sigma), k = 1, C_data the largest training input norm (A5).',
+    statement: { k: 1 },
+    twins: [{ id: 'k=1/20', change: 'a twentieth of the right side', statement: { k: 0.05 } }],
+    expected: { verdict: 'holds', reason: 'the explicit bound is loose (max |r_t| at most ~0.24 of it in every run): it holds although Eq. (32) before it fails in a run, because C_data and the factor 2 leave room' },
+    measure: cells,
+    decide: (cs, s, ctx) => inequalityOver(ctx, runsOf(cs), ({ r, at }) => ({ lhs: r.maxAbsR, rhs: s.k * explicitResidualBound(r), message: `${at}: max |r_t| over ${r.window} steps` }), '|grad l| <= 2 (||theta(0)|| + m^{1/4}) C_data + sigma', 'everywhere', RUN_TOL),
+    evidence: (cs) => ({ worstRatio: Math.max(...runsOf(cs).map(({ r }) => explicitResidualRatio(r))) }),
+    cases: (cs) => runsOf(cs).length,
+  });
+
+  step(proof, 'proof-c2.step-58', {
+    checks: '2 (||theta(0)|| + m^{1/4}) C_data + sigma = O(m^b), b = 1/4: rule rate on the bound of every run against m (64 ... 1024), tolerance 0.05 on the exponent (C_data grows like sqrt(d + 2 ln n) at fixed n, not with m).',
+    statement: { b: 0.25 },
+    twins: [{ id: 'b=-1/4', change: 'O(m^{-1/4})', statement: { b: -0.25 } }],
+    expected: { verdict: 'holds', reason: 'the bound grows like m^0.18 over m = 64 ... 1024 (upper interval end ~0.21 < 0.30): ||theta(0)|| is O(1) and C_data does not grow with m' },
+    measure: cells,
+    decide: (cs, s, ctx) => rateRule({ quantity: '2 (||theta(0)|| + m^{1/4}) C_data + sigma', variable: 'm', points: runsOf(cs).map(({ r }) => ({ x: r.config.m, y: explicitResidualBound(r) })), claimed: { exponent: s.b, text: `O(m^${s.b})`, kind: 'upper' }, limit: 'infinity', delta: 0.05, alpha: ctx.alpha }).decision,
+    cases: (cs) => runsOf(cs).length,
   });
 });

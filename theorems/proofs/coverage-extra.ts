@@ -153,7 +153,7 @@ const entries: readonly CoverageEntry[] = [
     sources: { aaai: ['paragraph after Lemma 3 (after Figure 2)'] },
     kind: 'statement',
     asserts:
-      'max_i |a_i(t)| stays below m^{-1/4} (the proof\'s "small", event C_t) for the whole run, with probability 1 - O(1/m); the paper proves it (Lemma C.2 (ii)) only while the model is lazy (t <= T0), and Phase II (convergence, Lemma 6) needs sum_i a_i gamma_i -> 1, i.e. a growing. Decided on full runs past the lazy exit (simulation).',
+      'max_i |a_i(t)| stays below m^{-1/4} (the proof\'s "small", event C_t) for the whole run, with probability 1 - O(1/m); the paper proves it (Lemma C.2 (ii)) only while the model is lazy (t <= T0), and Phase II (convergence, Lemma 6) needs sum_i a_i gamma_i -> 1, i.e. a growing. Decided on label-noise SGD runs to T1 of Theorem 2, past the lazy exit (src/scenarios/lazyEventsToT1.ts: exact reduced simulator, fresh inputs, a tracked subset of the neurons, so failures seen are a lower bound on the event over all m).',
     evaluable: { rule: 'high-probability' },
     uses: ['lemma-c2.a-bound', 'lemma-6.convergence'],
   },
