@@ -19,6 +19,43 @@ const runsOf = (cs: LazyCell[]) => cs.flatMap((c) => c.runs.map((r, rep) => ({ r
 const RUN_TOL: Tolerance = { abs: 0, rel: 1e-12 };
 
 describe('proof of Lemma C.2 (proof-c2), after Eq. (31)', () => {
+  // the union bound's terms in logs: ln(t e^{-A/t}); A > 0 stands for the exponent's numerator over its j-free denominator
+  const SUMS = [1e-2, 1, 1e2, 1e4].flatMap((A) => [1, 2, 10, 100, 1e4].map((t) => ({ A, t })));
+  const logSum = (A: number, t: number): number => {
+    let s = 0; // sum_{j=1}^{t-1} e^{-A/j} (the j = 0 term is e^{-infinity} = 0), factored by its largest term e^{-A/(t-1)}
+    for (let j = 1; j < t; j++) s += Math.exp(-A / j + A / (t - 1));
+    return t > 1 ? Math.log(s) - A / (t - 1) : -Infinity;
+  };
+
+  step(proof, 'proof-c2.step-48', {
+    checks: 'sum_{j<t} exp(-A/j) <= k t exp(-A/t), k = 1 (every term at most the last), in logs over A in {1e-2, 1, 1e2, 1e4} and t in {1, 2, 10, 100, 1e4}; the factor (1 - 3d/m) is common to both sides.',
+    statement: { k: 1 },
+    twins: [{ id: 'k=1/10', change: 'a tenth of the right side', statement: { k: 0.1 } }],
+    expected: { verdict: 'holds', reason: 'each of the t terms is at most exp(-A/t)' },
+    measure: () => SUMS,
+    decide: (g, s, ctx) => inequalityOver(ctx, g, ({ A, t }) => ({ lhs: logSum(A, t), rhs: Math.log(s.k * t) - A / t, message: `A = ${A}, t = ${t} (logs)` }), 'sum_{j<t} e^{-A/j} <= t e^{-A/t}', 'everywhere', { abs: 1e-12, rel: 1e-12 }),
+    cases: (g) => g.length,
+  });
+
+  // t <= T0 and m^{1/12} >= eta^{-1/24} (A1): t e^{-m^{1/12}/(t X)} <= T0 e^{-eta^{-1/24}/(T0 X)} for any X = 8 eta^2 (C_data G)^2 > 0
+  const T0S = [1e-2, 1e-3, 1e-4].flatMap((eta) => [-0.5, -1].flatMap((p) => [1e-3, 1, 1e3].flatMap((X) => [0.01, 0.5, 1].map((f) => ({ eta, m: Math.pow(eta, p), X, f })))));
+  const t0 = (m: number, eta: number): number => Math.log(m) / (eta * eta * Math.sqrt(m));
+
+  step(proof, 'proof-c2.step-49', {
+    checks: 'In logs: ln t - m^{1/12}/(t X) <= ln T0 - eta^{-p}/(T0 X), p = 1/24 (as printed, (sqrt eta)^{-1/12}), for t = f T0 (f in {0.01, 0.5, 1}), m in {eta^{-1/2}, eta^{-1}} (A1), eta in {1e-2, 1e-3, 1e-4} and X = 8 eta^2 (C_data |grad l|)^2 in {1e-3, 1, 1e3} (the step holds for every X > 0, so the O(m^{1/4}) constant does not decide); T0 = log m/(eta^2 sqrt m).',
+    statement: { p: 1 / 24 },
+    twins: [{ id: 'p=1/6', change: 'eta^{-1/6} in the numerator', statement: { p: 1 / 6 } }],
+    expected: { verdict: 'holds', reason: 'both substitutions enlarge the bound: t <= T0 (t e^{-c/t} increases in t) and eta^{-1/24} <= m^{1/12} under A1' },
+    measure: () => T0S,
+    decide: (g, s, ctx) =>
+      inequalityOver(ctx, g, ({ eta, m, X, f }) => {
+        const T0 = t0(m, eta);
+        const t = f * T0;
+        return { lhs: Math.log(t) - Math.pow(m, 1 / 12) / (t * X), rhs: Math.log(T0) - Math.pow(eta, -s.p) / (T0 * X), message: `eta = ${eta}, m = ${m.toExponential(2)}, X = ${X}, t = ${f} T0 (logs)` };
+      }, 'the step from t to T0 and from m to eta', 'everywhere', { abs: 1e-9, rel: 1e-12 }),
+    cases: (g) => g.length,
+  });
+
   step(proof, 'proof-c2.step-53', {
     checks: 'O(eta) = O(1/m) over A1\'s domain: eta m <= k, k = 1, for eta in {1e-3, 1e-6, 1e-9} and m in {eta^{-1/2}, eta^{-1}, eta^{-3/2}} (each allowed by A1, m >= 1/sqrt(eta)).',
     statement: { k: 1 },
