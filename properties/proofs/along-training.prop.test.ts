@@ -1,6 +1,7 @@
 import { describe } from 'vitest';
 import proofC3 from '../../theorems/proofs/proof-c3.js';
 import proofC4 from '../../theorems/proofs/proof-c4.js';
+import proofSketch from '../../theorems/proofs/proof-sketch-thm2.js';
 import { residualBound, runPreset, TO_T1_PRESET, type ToT1Run } from '../../src/scenarios/lazyEventsToT1.js';
 import { highProbabilityRule } from '../../src/verdict/checks/index.js';
 import type { ProofStepSpec } from '../../src/verdict/proofTest.js';
@@ -44,10 +45,11 @@ const smallAToT1 = (where: string): ProofStepSpec<{ q: number }, ToT1Run[]> => (
   cases: (rs) => rs.length,
 });
 
-describe('Lemma C.2 used up to T1 (proof-c3, proof-c4, AAAI text)', () => {
+describe('Lemma C.2 used up to T1 (proof-c3, proof-c4, the AAAI sketch and text)', () => {
   step(proofC3, 'proof-c3.step-1', smallAToT1('Lemma C.3, first sentence'));
   step(proofC4, 'proof-c4.step-1', smallAToT1('Theorem C.4, first paragraph (event C_{T1})'));
   coverage('aaai.a-small-throughout', smallAToT1('"|a_i(t)| remains small throughout training", to T1'));
+  step(proofSketch, 'proof-sketch-thm2.step-8', smallAToT1('The AAAI sketch\'s "we can prove ... |a_i(t)| remains small throughout training", to T1'));
 
   step(proofC3, 'proof-c3.step-13', {
     checks: 'Lemma C.2 (i) used up to T1, in its explicit form: on every run, max_{t <= T1} |r_t| <= k (2 (||theta(0)|| + m^{1/4}) C_data + sigma), k = 1, C_data the largest input norm drawn up to T1 (the runs are the cases).',
