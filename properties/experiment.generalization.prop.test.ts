@@ -3,27 +3,27 @@ import { fmt } from '../src/stats/format.js';
 import { pairedRun, type PairedRun } from '../src/scenarios/labelNoiseContrast.js';
 import { describeSetup } from '../src/scenarios/syntheticTraining.js';
 import { claim } from './claim.js';
-import { effect, effectRow, lazyWindowObserver, seedsForEffects, type EffectSpec } from './support/experimentEffects.js';
-import { contrastLossFigure } from './support/experimentFigures.js';
-import { experimentProgress, progressEnabled } from './support/experimentProgress.js';
+import { effectResult, effectRow, type EffectSpec, seedsForEffects } from '../src/verdict/checks/effects.js';
+import { lazyWindowObserver } from './monitors/lazyWindow.js';
+import { contrastLossFigure } from '../src/figures/synthetic.js';
 
 const spec = (s: typeof record.statement & object): EffectSpec => ({ id: 'n < d variant', effect: `log(test loss plain SGD / test loss label-noise SGD)${s.direction > 0 ? '' : ' (direction flipped)'}`, sesoi: s.sesoi, sd: s.sd });
 const logRatio = (r: PairedRun) => Math.log(r.testPlain / r.testNoise);
 const gm = (xs: number[]) => Math.exp(xs.reduce((s, x) => s + Math.log(x), 0) / xs.length);
-const decideOn = (under: PairedRun[], s: typeof record.statement & object, alpha: number) => effect(spec(s), under.map((r) => s.direction * logRatio(r)), alpha);
+const decideOn = (under: PairedRun[], s: typeof record.statement & object, alpha: number) => effectResult(spec(s), under.map((r) => s.direction * logRatio(r)), alpha);
 
 claim(record, {
   measure: (ctx) => {
     const { paper, under, logEvery } = ctx.domain;
     const st = record.statement!;
     const seeds = seedsForEffects([spec(st)], ctx.alpha, st.power);
-    const bar = experimentProgress(record.id, 2 * (paper.seeds * paper.steps + seeds * under.steps), progressEnabled(ctx.tier));
+    const bar = ctx.progress(2 * (paper.seeds * paper.steps + seeds * under.steps), 'steps');
     const common = { logEvery, tailFraction: record.thresholds.tailFraction!.value, fixedPoint: record.thresholds.fixedPoint!.value, progress: (k: number) => bar.tick(k) };
     const runs = {
       paper: Array.from({ length: paper.seeds }, (_, s) => pairedRun({ ...common, ...paper, onNoiseLog: lazyWindowObserver(ctx, paper.setup.config.eta, `paper setup seed ${s}`) }, ctx.runSeed('paper', s))),
       under: Array.from({ length: seeds }, (_, s) => pairedRun({ ...common, ...under, onNoiseLog: lazyWindowObserver(ctx, under.setup.config.eta, `n < d seed ${s}`) }, ctx.runSeed('under', s))),
     };
-    bar.stop();
+    bar.done();
     return runs;
   },
   decide: (m, s, ctx) => decideOn(m.under, s, ctx.alpha).decision,

@@ -3,9 +3,8 @@ import { fmt } from '../src/stats/format.js';
 import { oscillationContrast, type OscillationContrast } from '../src/scenarios/oscillatedSecondLayer.js';
 import { describeRule, describeSetup } from '../src/scenarios/syntheticTraining.js';
 import { claim } from './claim.js';
-import { allEffects, effect, effectRow, seedsForEffects, type EffectSpec } from './support/experimentEffects.js';
-import { oscillationFigures } from './support/experimentFigures.js';
-import { experimentProgress, progressEnabled } from './support/experimentProgress.js';
+import { allEffects, effectResult, effectRow, type EffectSpec, seedsForEffects } from '../src/verdict/checks/effects.js';
+import { oscillationFigures } from '../src/figures/synthetic.js';
 
 const effects = (s: OscillationStatement): [EffectSpec, EffectSpec] => {
   const dir = s.direction > 0 ? '' : ' (direction flipped)';
@@ -16,7 +15,7 @@ const effects = (s: OscillationStatement): [EffectSpec, EffectSpec] => {
 };
 const decideAll = (runs: readonly OscillationContrast[], s: OscillationStatement, alpha: number) => {
   const [fall, contrast] = effects(s);
-  const results = [effect(fall, runs.map((r) => s.direction * (-Math.log(r.oscRatio) - Math.log(s.normFallFactor))), alpha), effect(contrast, runs.map((r) => s.direction * (Math.log(r.frozenRatio) - Math.log(r.oscRatio))), alpha)] as const;
+  const results = [effectResult(fall, runs.map((r) => s.direction * (-Math.log(r.oscRatio) - Math.log(s.normFallFactor))), alpha), effectResult(contrast, runs.map((r) => s.direction * (Math.log(r.frozenRatio) - Math.log(r.oscRatio))), alpha)] as const;
   return { results, decision: allEffects([{ id: fall.id, decision: results[0].decision }, { id: contrast.id, decision: results[1].decision }]) };
 };
 
@@ -24,9 +23,9 @@ claim(record, {
   measure: (ctx) => {
     const dom = ctx.domain;
     const seeds = seedsForEffects(effects(record.statement!), ctx.alpha, record.statement!.power);
-    const bar = experimentProgress(record.id, 2 * seeds * dom.steps, progressEnabled(ctx.tier));
+    const bar = ctx.progress(2 * seeds * dom.steps, 'steps');
     const runs = Array.from({ length: seeds }, (_, s) => oscillationContrast(dom.setup, ctx.runSeed('run', s), dom.steps, dom.logEvery, record.thresholds.tailFraction!.value, s === 0 ? dom.trackNeurons : 0, (k) => bar.tick(k)));
-    bar.stop();
+    bar.done();
     return runs;
   },
   decide: (m, s, ctx) => decideAll(m, s, ctx.alpha).decision,

@@ -2,9 +2,8 @@ import record, { type PeriodicStatement } from '../theorems/experiment.periodic.
 import { periodicRun, type PeriodicRun } from '../src/scenarios/periodicLabelNoise.js';
 import { describeRule, describeSetup } from '../src/scenarios/syntheticTraining.js';
 import { claim } from './claim.js';
-import { allEffects, effect, effectRow, seedsForEffects, type EffectSpec } from './support/experimentEffects.js';
-import { periodicFigures } from './support/experimentFigures.js';
-import { experimentProgress, progressEnabled } from './support/experimentProgress.js';
+import { allEffects, effectResult, effectRow, type EffectSpec, seedsForEffects } from '../src/verdict/checks/effects.js';
+import { periodicFigures } from '../src/figures/synthetic.js';
 
 const effects = (s: PeriodicStatement): EffectSpec[] => {
   const dir = s.direction > 0 ? '' : ' (direction flipped)';
@@ -17,7 +16,7 @@ const effects = (s: PeriodicStatement): EffectSpec[] => {
 const differences = (r: PeriodicRun, s: PeriodicStatement) => [r.onFall / r.normStart, s.offShareMax - r.offFall / r.onFall, Math.log(r.aVarOn / r.aVarOffSettled)].map((x) => s.direction * x);
 const decideAll = (runs: readonly PeriodicRun[], s: PeriodicStatement, alpha: number) => {
   const fx = effects(s);
-  const results = fx.map((e, k) => effect(e, runs.map((r) => differences(r, s)[k] as number), alpha));
+  const results = fx.map((e, k) => effectResult(e, runs.map((r) => differences(r, s)[k] as number), alpha));
   return { results, decision: allEffects(fx.map((e, k) => ({ id: e.id, decision: results[k]!.decision }))) };
 };
 
@@ -25,9 +24,9 @@ claim(record, {
   measure: (ctx) => {
     const dom = ctx.domain;
     const seeds = seedsForEffects(effects(record.statement!), ctx.alpha, record.statement!.power);
-    const bar = experimentProgress(record.id, seeds * dom.periods * (dom.on + dom.off), progressEnabled(ctx.tier));
+    const bar = ctx.progress(seeds * dom.periods * (dom.on + dom.off), 'steps');
     const runs = Array.from({ length: seeds }, (_, s) => periodicRun(dom, ctx.runSeed('run', s), (k) => bar.tick(k)));
-    bar.stop();
+    bar.done();
     return runs;
   },
   decide: (m, s, ctx) => decideAll(m, s, ctx.alpha).decision,

@@ -2,9 +2,9 @@ import record, { type SparsityStatement } from '../theorems/experiment.sparsity.
 import { pairedRun, pruningCurves, thetaSupports } from '../src/scenarios/labelNoiseContrast.js';
 import { describeSetup } from '../src/scenarios/syntheticTraining.js';
 import { claim } from './claim.js';
-import { allEffects, effect, effectRow, lazyWindowObserver, seedsForEffects, type EffectSpec } from './support/experimentEffects.js';
-import { lineFigure } from './support/experimentFigures.js';
-import { experimentProgress, progressEnabled } from './support/experimentProgress.js';
+import { allEffects, effectResult, effectRow, type EffectSpec, seedsForEffects } from '../src/verdict/checks/effects.js';
+import { lazyWindowObserver } from './monitors/lazyWindow.js';
+import { lineFigure } from '../src/figures/lineCharts.js';
 
 const flipped = (s: SparsityStatement) => (s.direction > 0 ? '' : ' (direction flipped)');
 const effects = (s: SparsityStatement): EffectSpec[] => [
@@ -14,7 +14,7 @@ const effects = (s: SparsityStatement): EffectSpec[] => [
 type Seed = { prNoise: number; prPlain: number; srNoise: number; srPlain: number; pruneNoise: number[]; prunePlain: number[] };
 const decideAll = ({ per, k }: { per: Seed[]; k: number }, s: SparsityStatement, alpha: number) => {
   const [pr, pruned] = effects(s) as [EffectSpec, EffectSpec];
-  const results = [effect(pr, per.map((p) => s.direction * Math.log(p.prPlain / p.prNoise)), alpha), effect(pruned, per.map((p) => s.direction * Math.log((p.prunePlain[k] as number) / (p.pruneNoise[k] as number))), alpha)] as const;
+  const results = [effectResult(pr, per.map((p) => s.direction * Math.log(p.prPlain / p.prNoise)), alpha), effectResult(pruned, per.map((p) => s.direction * Math.log((p.prunePlain[k] as number) / (p.pruneNoise[k] as number))), alpha)] as const;
   return { results, decision: allEffects([{ id: pr.id, decision: results[0].decision }, { id: pruned.id, decision: results[1].decision }]) };
 };
 
@@ -24,7 +24,7 @@ claim(record, {
     const k = dom.keep.indexOf(record.thresholds.keepDecisive!.value);
     if (k < 0) throw new Error(`keepDecisive ${record.thresholds.keepDecisive!.value} is not among the domain's keep fractions`);
     const seeds = seedsForEffects(effects(record.statement!), ctx.alpha, record.statement!.power);
-    const bar = experimentProgress(record.id, 2 * (seeds * dom.steps + dom.sparseTheta.seeds * dom.sparseTheta.steps), progressEnabled(ctx.tier));
+    const bar = ctx.progress(2 * (seeds * dom.steps + dom.sparseTheta.seeds * dom.sparseTheta.steps), 'steps');
     const common = { logEvery: dom.logEvery, tailFraction: record.thresholds.tailFraction!.value, fixedPoint: record.thresholds.fixedPoint!.value, progress: (k: number) => bar.tick(k) };
     const per: Seed[] = Array.from({ length: seeds }, (_, s) => {
       const r = pairedRun({ ...common, setup: dom.setup, steps: dom.steps, onNoiseLog: lazyWindowObserver(ctx, dom.setup.config.eta, `seed ${s}`) }, ctx.runSeed('run', s));
@@ -32,7 +32,7 @@ claim(record, {
       return { prNoise: r.participationNoise, prPlain: r.participationPlain, srNoise: r.stableRankNoise, srPlain: r.stableRankPlain, pruneNoise: curve.noise, prunePlain: curve.plain };
     });
     const sparse = Array.from({ length: dom.sparseTheta.seeds }, (_, s) => pairedRun({ ...common, ...dom.sparseTheta }, ctx.runSeed('sparse', s)));
-    bar.stop();
+    bar.done();
     return { per, k, sparse: sparse.map((r) => ({ ...thetaSupports(r), testNoise: r.testNoise, testPlain: r.testPlain })) };
   },
   decide: (m, s, ctx) => decideAll(m, s, ctx.alpha).decision,

@@ -3,11 +3,11 @@ import record, { type Figure1Scale, type Figure1Statement } from '../theorems/fi
 import { claim } from './claim.js';
 import { fmt } from '../src/stats/format.js';
 import { divergedCnnRuns, labelNoiseName, pairedGains, runCnnExperiment, runSummary, userCifarDir, type CnnExperiment } from '../src/scenarios/cnnLabelNoisePruning.js';
-import { combineParts, decideEffect, partCounts, partRow, planEvidence, planSeeds, type PartResult } from './support/cifarStats.js';
-import { meanBandFigure } from './support/cifarFigures.js';
+import { allEffects, decideEffect, type EffectPart, partCounts, partRow, planEvidence, planSeeds } from '../src/verdict/checks/effects.js';
+import { meanBandFigure } from '../src/figures/realWorld.js';
 
 // Figure 1 (scaled): per tau, accuracy, cross-entropy and pruned-accuracy effects of label noise; combineAll (record.combine).
-function parts(e: CnnExperiment, d: Figure1Scale, s: Figure1Statement, alpha: number): PartResult[] {
+function parts(e: CnnExperiment, d: Figure1Scale, s: Figure1Statement, alpha: number): EffectPart[] {
   const flip = s.direction > 0 ? '' : ' (direction flipped)';
   return d.taus.flatMap((tau) => {
     const g = pairedGains(e, d, tau);
@@ -29,7 +29,7 @@ claim(record, {
     const e = await runCnnExperiment(d, plan.seeds, (i) => ctx.runSeed('seed', i));
     return { d, dir, plan, e, diverged: divergedCnnRuns(e) };
   },
-  decide: (m, s, ctx) => (m.diverged.length ? { rule: 'empirical-effect', verdict: 'inconclusive', because: `runs diverged: ${m.diverged.join('; ')}`, wouldDecide: 'runs that do not diverge' } : combineParts(parts(m.e, m.d, s, ctx.alpha))),
+  decide: (m, s, ctx) => (m.diverged.length ? { rule: 'empirical-effect', verdict: 'inconclusive', because: `runs diverged: ${m.diverged.join('; ')}`, wouldDecide: 'runs that do not diverge' } : allEffects(parts(m.e, m.d, s, ctx.alpha))),
   describe(m, decision, ctx) {
     const { d, e } = m;
     const ps = parts(e, d, record.statement!, ctx.alpha);

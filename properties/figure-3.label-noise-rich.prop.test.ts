@@ -4,9 +4,9 @@ import { claim } from './claim.js';
 import { fmt } from '../src/stats/format.js';
 import { CLEAN, compareRun, float32Check, comparisonRow, divergedRuns, realWorldSetup, runSeeds, type RunComparison } from '../src/scenarios/cifarLinearization.js';
 import type { RealWorldSeedResult, RunSpec } from '../src/cifar/realworld.js';
-import { combineParts, decideEffect, partCounts, partRow, planEvidence, planSeeds, type PartResult } from './support/cifarStats.js';
+import { allEffects, decideEffect, type EffectPart, partCounts, partRow, planEvidence, planSeeds } from '../src/verdict/checks/effects.js';
 import { departParts, engineEvidence, float32Evidence, lazyParts, observeRuns, seedSearch } from './support/cifarRealWorld.js';
-import { curvesFigure, lossPoints, normPoints } from './support/cifarFigures.js';
+import { curvesFigure, lossPoints, normPoints } from '../src/figures/realWorld.js';
 
 // Figure 3 (a, b, c): lazy without label noise, rich with it; one effect per part, combineAll (record.combine).
 const FLOOR = record.thresholds.floor!.value;
@@ -15,7 +15,7 @@ const SHOWN = 3;
 const runs1 = (d: { noises: { name: string }[] }): string => d.noises[0]!.name;
 interface Config { label: string; results: RealWorldSeedResult[]; clean: RunComparison[]; noisy: { name: string; cmps: RunComparison[] }[] }
 
-function normParts(c: Config, s: Figure3Statement, alpha: number): PartResult[] {
+function normParts(c: Config, s: Figure3Statement, alpha: number): EffectPart[] {
   const spec = (id: string, effect: string) => ({ id: `${c.label}: ${id}`, effect: effect + (s.direction > 0 ? '' : ' (direction flipped)'), sesoi: s.sesoiNorm, sd: s.sdNorm });
   return c.noisy.flatMap((n) => [
     decideEffect(spec(`norms fall, ${n.name}`, `fall of the mean per-neuron norm - ${s.normFall}`), n.cmps.map((x) => s.direction * (x.normFall - s.normFall)), alpha),
@@ -23,7 +23,7 @@ function normParts(c: Config, s: Figure3Statement, alpha: number): PartResult[] 
   ]);
 }
 
-function parts(configs: readonly Config[], s: Figure3Statement, alpha: number): PartResult[] {
+function parts(configs: readonly Config[], s: Figure3Statement, alpha: number): EffectPart[] {
   return configs.flatMap((c) => [...lazyParts(`${c.label}: `, c.clean, s, alpha), ...c.noisy.flatMap((n) => departParts(`${c.label}: `, n.name, n.cmps, s, alpha)), ...normParts(c, s, alpha)]);
 }
 
@@ -46,7 +46,7 @@ claim(record, {
     const f32 = d.float32Check ? await float32Check(setup, d.scale, 'standard', runs[1]!, ctx.runSeed('seed', 0)) : undefined;
     return { plan, setup, configs, f32, diverged: configs.flatMap((c) => divergedRuns(c.results)) };
   },
-  decide: (m, s, ctx) => (m.diverged.length ? { rule: 'empirical-effect', verdict: 'inconclusive', because: `runs diverged: ${m.diverged.join('; ')}`, wouldDecide: 'runs that do not diverge' } : combineParts(parts(m.configs, s, ctx.alpha))),
+  decide: (m, s, ctx) => (m.diverged.length ? { rule: 'empirical-effect', verdict: 'inconclusive', because: `runs diverged: ${m.diverged.join('; ')}`, wouldDecide: 'runs that do not diverge' } : allEffects(parts(m.configs, s, ctx.alpha))),
   describe(m, decision, ctx) {
     const d = ctx.domain;
     const s = record.statement!;

@@ -2,9 +2,9 @@ import record, { type Figure5Statement } from '../theorems/figure-5.sam-rich.js'
 import { claim } from './claim.js';
 import { compareRun, float32Check, comparisonRow, divergedRuns, realWorldSetup, runSeeds, type RunComparison } from '../src/scenarios/cifarLinearization.js';
 import type { RunSpec } from '../src/cifar/realworld.js';
-import { combineParts, partCounts, partRow, planEvidence, planSeeds, type PartResult } from './support/cifarStats.js';
+import { allEffects, type EffectPart, partCounts, partRow, planEvidence, planSeeds } from '../src/verdict/checks/effects.js';
 import { departParts, engineEvidence, float32Evidence, lazyParts, observeRuns, seedSearch } from './support/cifarRealWorld.js';
-import { curvesFigure, lossPoints, normPoints } from './support/cifarFigures.js';
+import { curvesFigure, lossPoints, normPoints } from '../src/figures/realWorld.js';
 
 // Figure 5: GD lazy, full-batch SAM rich, at every declared rho (combineAll; record.combine).
 const FLOOR = record.thresholds.floor!.value;
@@ -14,7 +14,7 @@ const SHOWN = 3;
 const samName = (rho: number): string => `full-batch SAM (rho = ${rho})`;
 type Measured = { gd: RunComparison[]; sam: { rho: number; cmps: RunComparison[] }[] };
 
-const parts = (m: Measured, s: Figure5Statement, alpha: number): PartResult[] => [...lazyParts('', m.gd, s, alpha), ...m.sam.flatMap((x) => departParts('', samName(x.rho), x.cmps, s, alpha))];
+const parts = (m: Measured, s: Figure5Statement, alpha: number): EffectPart[] => [...lazyParts('', m.gd, s, alpha), ...m.sam.flatMap((x) => departParts('', samName(x.rho), x.cmps, s, alpha))];
 
 claim(record, {
   async measure(ctx) {
@@ -31,7 +31,7 @@ claim(record, {
     const f32 = d.float32Check ? await float32Check(setup, d.scale, 'standard', runs[1]!, ctx.runSeed('seed', 0)) : undefined;
     return { plan, setup, results, gd, sam, f32, diverged: divergedRuns(results) };
   },
-  decide: (m, s, ctx) => (m.diverged.length ? { rule: 'empirical-effect', verdict: 'inconclusive', because: `runs diverged: ${m.diverged.join('; ')}`, wouldDecide: 'runs that do not diverge' } : combineParts(parts(m, s, ctx.alpha))),
+  decide: (m, s, ctx) => (m.diverged.length ? { rule: 'empirical-effect', verdict: 'inconclusive', because: `runs diverged: ${m.diverged.join('; ')}`, wouldDecide: 'runs that do not diverge' } : allEffects(parts(m, s, ctx.alpha))),
   describe(m, decision, ctx) {
     const d = ctx.domain;
     const ps = parts(m, record.statement!, ctx.alpha);

@@ -1,3 +1,6 @@
+import type { Snapshot } from '../../src/engine/metrics.js';
+import { lazyWindowObservation } from '../../src/scenarios/syntheticTraining.js';
+import type { ClaimContext } from '../../src/verdict/context.js';
 import type { PremiseMonitor } from '../../src/verdict/monitor.js';
 
 /**
@@ -18,3 +21,11 @@ export const LAZY_WINDOW_MONITORS: readonly PremiseMonitor[] = [
     frequency: { width: 'm', rate: { text: '1/m', exponent: -1 }, range: [64, 2048] },
   },
 ];
+
+/** The producer side: label-noise SGD from the NTK init enters Lemma C.2's premise while lazy and t <= T0, so its logged states go to ctx.observe ('lazy-window'). */
+export function lazyWindowObserver(ctx: ClaimContext<unknown>, eta: number, where: string): (sn: Snapshot) => void {
+  return (sn) => {
+    const o = lazyWindowObservation(sn, eta);
+    if (o) ctx.observe('lazy-window', o, `${ctx.record.id} ${where}, step ${sn.step}`, `${ctx.record.id} ${where}`);
+  };
+}

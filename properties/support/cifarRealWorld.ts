@@ -6,17 +6,17 @@ import type { LockstepResult } from '../../src/cifar/lockstep.js';
 import type { LinearizationStatement, RunComparison } from '../../src/scenarios/cifarLinearization.js';
 import type { ClaimContext } from '../../src/verdict/context.js';
 import type { Evidence } from '../../src/verdict/types.js';
-import { decideEffect, type PartResult } from './cifarStats.js';
+import { decideEffect, type EffectPart } from '../../src/verdict/checks/effects.js';
 
 /**
- * The parts Figures 3 and 5 share, as effects (cifarStats.ts): the clean / GD run tracks its linearization, and a run
+ * The parts Figures 3 and 5 share, as effects (src/verdict/checks/effects.ts): the clean / GD run tracks its linearization, and a run
  * with label noise or SAM departs from it (`departs`) and from the linearized model trained the same way (`rich`).
  * Each number is signed by the statement's direction, so the direction twin flips every part.
  */
 type RealWorldStatement = Omit<LinearizationStatement, 'power'>;
 
 /** (lazy) track - log-distance(clean run, exact linearization) on train and on test, one part each. */
-export function lazyParts(prefix: string, clean: readonly RunComparison[], s: RealWorldStatement, alpha: number): PartResult[] {
+export function lazyParts(prefix: string, clean: readonly RunComparison[], s: RealWorldStatement, alpha: number): EffectPart[] {
   const spec = (split: string) => ({ id: `${prefix}lazy, ${clean[0]?.run ?? 'clean'} vs linearization, ${split}`, effect: `${fmt(s.track)} - log-distance of the ${split} loss curves (clean run vs exact linearization)${dir(s)}`, sesoi: s.sesoiTrack, sd: s.sdTrack });
   return [
     decideEffect(spec('train'), clean.map((c) => s.direction * (s.track - c.vsLin.train)), alpha),
@@ -25,7 +25,7 @@ export function lazyParts(prefix: string, clean: readonly RunComparison[], s: Re
 }
 
 /** (departs) log-distance(run, exact linearization) - depart; (rich) log-distance(run, same-rule linearized model) - depart; max of train and test. */
-export function departParts(prefix: string, run: string, cmps: readonly RunComparison[], s: RealWorldStatement, alpha: number): PartResult[] {
+export function departParts(prefix: string, run: string, cmps: readonly RunComparison[], s: RealWorldStatement, alpha: number): EffectPart[] {
   const spec = (what: string, vs: string) => ({ id: `${prefix}${what}, ${run} vs ${vs}`, effect: `log-distance (max of train, test) of ${run} vs ${vs} - ${fmt(s.depart)}${dir(s)}`, sesoi: s.sesoiDepart, sd: s.sdDepart });
   return [
     decideEffect(spec('departs', 'the exact linearization'), cmps.map((c) => s.direction * (c.vsLin.max - s.depart)), alpha),

@@ -3,11 +3,11 @@ import type { ClaimSpec } from '../../src/verdict/defineClaim.js';
 import type { ClaimContext } from '../../src/verdict/context.js';
 import { exploration } from '../../src/verdict/explorations.js';
 import { fmt } from '../../src/stats/format.js';
-import { describeRule, describeSetup, runTraining, type Trajectory } from '../../src/scenarios/syntheticTraining.js';
-import { measurePhases, signFlipGap, type PhaseMeasure, type TwoPhaseExperiment, type TwoPhaseStatement } from '../../src/scenarios/twoPhaseDynamics.js';
-import { allEffects, effect, effectRow, lazyWindowObserver, printedOrCorrectedEffect, seedsForEffects, type EffectSpec } from './experimentEffects.js';
-import { phaseFigures } from './experimentFigures.js';
-import { experimentProgress, progressEnabled } from './experimentProgress.js';
+import { describeRule, describeSetup, type Trajectory } from '../../src/scenarios/syntheticTraining.js';
+import { phaseText, quietPhases, twoPhaseSeed, twoPhaseSymmetry, type PhaseMeasure, type TwoPhaseExperiment, type TwoPhaseStatement } from '../../src/scenarios/twoPhaseDynamics.js';
+import { allEffects, effectResult, effectRow, printedOrCorrectedEffect, seedsForEffects, type EffectSpec } from '../../src/verdict/checks/effects.js';
+import { lazyWindowObserver } from '../monitors/lazyWindow.js';
+import { phaseFigures } from '../../src/figures/synthetic.js';
 
 /**
  * The declaration behind experiment.figure-2 (label-noise SGD) and experiment.figure-4-sam (SAM): independent seeds of the
@@ -30,7 +30,7 @@ function effectsOf(s: TwoPhaseStatement): Effects {
 
 export interface TwoPhaseRuns {
   seeds: { seed: number; tr: Trajectory; me: PhaseMeasure }[];
-  sym: ReturnType<typeof signFlipGap>;
+  sym: ReturnType<typeof twoPhaseSymmetry>;
   explored: ReturnType<typeof exploration>;
 }
 
@@ -39,15 +39,12 @@ function measure(ctx: ClaimContext<TwoPhaseExperiment>): TwoPhaseRuns {
   const st = ctx.record.statement as TwoPhaseStatement;
   const n = seedsForEffects(Object.values(effectsOf(st)), ctx.alpha, st.power);
   const reading = { tailFraction: ctx.record.thresholds.tailFraction!.value, smoothHalf: ctx.record.thresholds.smoothHalf!.value };
-  const tsn = dom.setup.config.thetaStarNorm;
-  const bar = experimentProgress(ctx.record.id, n * dom.steps + dom.explore.numRuns * dom.explore.steps + 2 * dom.symmetry.steps, progressEnabled(ctx.tier));
+  const bar = ctx.progress(n * dom.steps + dom.explore.numRuns * dom.explore.steps + 2 * dom.symmetry.steps, 'steps');
   const seeds = Array.from({ length: n }, (_, s) => {
     const observe = dom.rule.kind === 'label-noise' ? { onLog: lazyWindowObserver(ctx, dom.setup.config.eta, `seed ${s} (${describeSetup(dom.setup)})`) } : {};
-    const tr = runTraining({ setup: dom.setup, rule: dom.rule, seed: ctx.runSeed('run', s), steps: dom.steps, logEvery: dom.logEvery, frameSteps: s === 0 ? dom.frameSteps : [], frameNeurons: dom.frameNeurons, trackNeurons: s === 0 ? dom.trackNeurons : 0, progress: (k) => bar.tick(k), ...observe });
-    return { seed: s, tr, me: measurePhases(tr, tsn, reading) };
+    return twoPhaseSeed(dom, s, ctx.runSeed('run', s), reading, { progress: (k) => bar.tick(k), ...observe });
   });
-  const flips = Array.from({ length: dom.symmetry.flips }, (_, j) => Math.floor((j * dom.symmetry.setup.config.m) / dom.symmetry.flips));
-  const sym = signFlipGap(dom.symmetry.setup, dom.rule, ctx.runSeed('symmetry'), dom.symmetry.steps, flips, dom.symmetry.every);
+  const sym = twoPhaseSymmetry(dom, ctx.runSeed('symmetry'));
   bar.tick(2 * dom.symmetry.steps);
   // exploration: the noise source off; a run "shows the picture" when every effect's own difference reaches its SESOI
   const fx = effectsOf(st);
@@ -58,22 +55,14 @@ function measure(ctx: ClaimContext<TwoPhaseExperiment>): TwoPhaseRuns {
     arbitrary: fc.integer({ min: 0, max: dom.explore.seeds - 1 }).map((seed) => ({ seed, engineSeed: ctx.runSeed('run', seed), setup: describeSetup(dom.setup), rule: quietText, steps: dom.explore.steps })),
     numRuns: dom.explore.numRuns,
     check: (c) => {
-      let me = quiet.get(c.seed);
-      if (!me) {
-        const logEvery = Math.max(1, Math.round((dom.logEvery * dom.explore.steps) / dom.steps));
-        me = measurePhases(runTraining({ setup: dom.setup, rule: dom.quiet, seed: c.engineSeed, steps: dom.explore.steps, logEvery, progress: (k) => bar.tick(k) }), tsn, reading);
-        quiet.set(c.seed, me);
-      }
+      const me = quiet.get(c.seed) ?? quietPhases(dom, c.engineSeed, reading, (k) => bar.tick(k));
+      quiet.set(c.seed, me);
       const slack = [me.normFall - fx.normFall.sesoi, me.precedence - fx.precedence.sesoi, me.absCosRise - fx.alignment.sesoi, me.lossDrop - fx.lossDrop.sesoi];
       return { violated: Math.min(...slack) < 0, margin: Math.min(...slack), message: `${quietText}, seed ${c.seed}: ${phaseText(me)}` };
     },
   });
-  bar.stop();
+  bar.done();
   return { seeds, sym, explored: exploration(dom.quietBreaks, `${quietText}: the same seeds (data, init, sampling), ${dom.explore.steps} steps`, s) };
-}
-
-function phaseText(me: PhaseMeasure): string {
-  return `mean norm ${fmt(me.normStart)} -> ${fmt(me.normEnd)}, half-fall at ${me.tNormHalf}, Avg|cos| ${fmt(me.absCosStart)} -> ${fmt(me.absCosEnd)} (half-rise at ${me.tAlignHalf}), test loss ${fmt(me.testLossStart)} -> ${fmt(me.testLossEnd)}, printed Avg<w_i,theta*> ${fmt(me.printedStart)} -> ${fmt(me.printedEnd)}`;
 }
 
 function decideAll(m: TwoPhaseRuns, s: TwoPhaseStatement, alpha: number) {
@@ -81,11 +70,11 @@ function decideAll(m: TwoPhaseRuns, s: TwoPhaseStatement, alpha: number) {
   const me = m.seeds.map((r) => r.me);
   const dir = s.direction > 0 ? 1 : -1;
   const results = {
-    normFall: effect(fx.normFall, me.map((x) => dir * (x.normFall - Math.log(s.normFallFactor))), alpha),
-    precedence: effect(fx.precedence, me.map((x) => dir * x.precedence), alpha),
-    printed: effect({ ...fx.alignment, effect: `printed Avg<w_i,theta*>: ${fx.alignment.effect}` }, me.map((x) => dir * x.printedRise), alpha),
-    corrected: effect({ ...fx.alignment, effect: `Avg|cos(w_i,theta*)|: ${fx.alignment.effect}` }, me.map((x) => dir * x.absCosRise), alpha),
-    lossDrop: effect(fx.lossDrop, me.map((x) => dir * x.lossDrop), alpha),
+    normFall: effectResult(fx.normFall, me.map((x) => dir * (x.normFall - Math.log(s.normFallFactor))), alpha),
+    precedence: effectResult(fx.precedence, me.map((x) => dir * x.precedence), alpha),
+    printed: effectResult({ ...fx.alignment, effect: `printed Avg<w_i,theta*>: ${fx.alignment.effect}` }, me.map((x) => dir * x.printedRise), alpha),
+    corrected: effectResult({ ...fx.alignment, effect: `Avg|cos(w_i,theta*)|: ${fx.alignment.effect}` }, me.map((x) => dir * x.absCosRise), alpha),
+    lossDrop: effectResult(fx.lossDrop, me.map((x) => dir * x.lossDrop), alpha),
   };
   const decision = allEffects([
     { id: fx.normFall.id, decision: results.normFall.decision },

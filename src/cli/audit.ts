@@ -27,6 +27,7 @@ import type { ProofStepRecord } from '../verdict/types.js';
 import { DEFAULT_SEED, ENV, parsePath, parseSeed, parseTier } from '../verdict/config.js';
 import { guardInterrupts } from './interrupt.js';
 import { checkOutDir, checkShardCount, claimPropertyFile, parseSearchName, parseShard, parseWorkers, propertyClaimIds, testNamePatternOf, type ClaimFile } from './options.js';
+import { costSequencer } from './sequencer.js';
 import { auditSession, prepareOutDir } from './session.js';
 
 const wrap =
@@ -100,7 +101,7 @@ async function main(): Promise<number> {
     .option('--claim <id>', 'audit only this claim (repeatable)', (v: string, prev: string[]) => [...prev, wrap(knownClaim)(v)], [] as string[])
     .option('--search <name>', 'with --path: the search to replay (main, or a hypothesis id; default main)', wrap(parseSearchName))
     .option('--path <path>', 'replay a counterexample: the fast-check path printed in the report', wrap(parsePath))
-    .option('--out <dir>', 'where the report is written (default: reports/, reports/partial/ when --claim narrows the audit, reports/shard-i with --shard)')
+    .option('--out <dir>', 'where the report is written (default: reports/ (reports/paper/ at the paper tier), partial/ in it when --claim narrows the audit, shard-i with --shard)')
     .option('--strict', 'exit 1 when any verdict is not "holds"', false)
     .option('--workers <n>', 'vitest workers running claim files in parallel (default: one per core)', wrap(parseWorkers))
     .option('--shard <i/n>', 'run the i-th of n parts of the claim files (vitest --shard); merge the parts with --merge', wrap(parseShard))
@@ -145,7 +146,9 @@ async function main(): Promise<number> {
     delete process.env[ENV.search];
   }
   // a narrowed audit (or a replay, or a shard) never overwrites the full report
-  const base = opts.claim.length > 0 ? 'reports/partial' : 'reports';
+  // the paper tier's report lives in reports/paper/, beside the quick tier's reports/
+  const root = opts.tier === 'paper' ? 'reports/paper' : 'reports';
+  const base = opts.claim.length > 0 ? `${root}/partial` : root;
   const outDir = checkOutDir(opts.out ?? (opts.shard ? `${base}/shard-${opts.shard.index}` : base));
   const replay = opts.path !== undefined;
   if (!replay) prepareOutDir(outDir, opts.allowDirty);
@@ -165,6 +168,8 @@ async function main(): Promise<number> {
     reporters: [session.console, session.report],
     maxWorkers: workers,
     ...byName,
+    // the most expensive claim files first, by the last report of this tier (src/cli/sequencer.ts)
+    sequence: { sequencer: costSequencer(opts.tier === 'paper' ? 'reports/paper' : 'reports') },
     ...(opts.shard ? { shard: `${opts.shard.index}/${opts.shard.count}` } : {}),
   });
   stop = () => vitest.close();

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { backendFromEnv } from '../cifar/backend.js';
+import { describeFcEngine, fcEngineFromEnv } from '../cifar/fcEngine.js';
 import type { Provenance } from '../report/schema.js';
 import type { Tier } from '../verdict/types.js';
 
@@ -50,6 +51,12 @@ export function uncommittedChanges(root = ROOT): string[] | undefined {
     .map((l) => l.slice(3));
 }
 
+/** What computed the numbers: the synthetic engine, the FC network of Figures 3 and 5 (AUDIT_CIFAR_ENGINE), the CNN of Figure 1 (AUDIT_BACKEND). */
+export function backendLine(env: NodeJS.ProcessEnv = process.env): string {
+  const tf = backendFromEnv(env);
+  return `theory and synthetic claims: ml-matrix / Float64Array (CPU, float64); CIFAR-10 Figures 3 and 5: ${describeFcEngine(fcEngineFromEnv(env), tf)} (AUDIT_CIFAR_ENGINE); Figure 1 (CNN): TensorFlow.js ${tf} backend (float32; AUDIT_BACKEND)`;
+}
+
 export function provenance(tier: Tier, seed: number, claimsRequested: string[], now: Date = new Date()): Provenance {
   return {
     commit: git(['rev-parse', 'HEAD']) ?? 'unknown (not a git checkout)',
@@ -59,7 +66,7 @@ export function provenance(tier: Tier, seed: number, claimsRequested: string[], 
     seed,
     node: process.version,
     packages: packageVersions(),
-    backend: `theory and synthetic claims: ml-matrix / Float64Array (CPU, float64); CIFAR-10 claims: TensorFlow.js ${backendFromEnv()} backend (float32; AUDIT_BACKEND)`,
+    backend: backendLine(),
     claimsRequested,
   };
 }

@@ -7,7 +7,7 @@ import { auditSession, prepareOutDir, type Session } from './session.js';
  * `npx vitest run --project audit [file filters]`: vitest itself runs the audit and writes the same report as
  * `npm run audit` (vitest.config.ts adds the `audit` project and these reporters only when that project is asked for).
  * Tier and seed come from AUDIT_TIER and AUDIT_SEED, the folder from AUDIT_REPORT_DIR (default reports/, or
- * reports/partial/ when file filters narrow the claims), AUDIT_ALLOW_DIRTY=1 as --allow-dirty. `npm run audit` stays
+ * reports/partial/ when file filters narrow the claims; reports/paper/ at the paper tier), AUDIT_ALLOW_DIRTY=1 as --allow-dirty. `npm run audit` stays
  * the validated entry point (one-line errors, replays, shards, merge).
  */
 
@@ -33,7 +33,8 @@ export function vitestAuditSession(argv: readonly string[], env: NodeJS.ProcessE
   const cfg = configFromEnv({ ...env, [ENV.mode]: 'audit' });
   if (cfg.replay) throw new InputError('AUDIT_PATH', 'a replay runs through npm run audit -- --claim ID --search NAME --path P, not through vitest');
   const claims = filteredClaims(argv);
-  const outDir = checkOutDir(env[ENV.report] || (claims.length > 0 ? 'reports/partial' : 'reports'), ENV.report);
+  const root = cfg.tier === 'paper' ? 'reports/paper' : 'reports';
+  const outDir = checkOutDir(env[ENV.report] || (claims.length > 0 ? `${root}/partial` : root), ENV.report);
   prepareOutDir(outDir, env.AUDIT_ALLOW_DIRTY === '1');
   if (env.AUDIT_PROGRESS === undefined && process.stderr.isTTY) env.AUDIT_PROGRESS = '1';
   return auditSession({ outDir, tier: cfg.tier, seed: cfg.seed, claimsRequested: claims, announce: true });

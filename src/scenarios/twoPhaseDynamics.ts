@@ -1,6 +1,8 @@
 import { dot, rows } from '../engine/matrix.js';
 import { Simulation } from '../engine/simulate.js';
-import { engineRule, initialState, outcomeText, syntheticData, tailMean, type SyntheticSetup, type Trajectory, type TrainingRule } from './syntheticTraining.js';
+import type { Snapshot } from '../engine/metrics.js';
+import { fmt } from '../stats/format.js';
+import { engineRule, initialState, outcomeText, runTraining, syntheticData, tailMean, type SyntheticSetup, type Trajectory, type TrainingRule } from './syntheticTraining.js';
 
 /**
  * The two-phase picture of Figures 2 and 4 (Theorem 2's Phase I, Lemmas 5-6's Phase II) read off one training run as
@@ -178,3 +180,26 @@ export type TwoPhaseStatement = {
   sdLossDrop: number;
   power: number;
 };
+
+/** One seed of a two-phase experiment (Figure 2 / 4): the run and its reading; the first seed (s = 0) also logs the frames and paths of the figures. */
+export function twoPhaseSeed(e: TwoPhaseExperiment, s: number, seed: string, reading: PhaseReading, hooks: { progress?: (steps: number) => void; onLog?: (sn: Snapshot) => void } = {}): { seed: number; tr: Trajectory; me: PhaseMeasure } {
+  const tr = runTraining({ setup: e.setup, rule: e.rule, seed, steps: e.steps, logEvery: e.logEvery, frameSteps: s === 0 ? e.frameSteps : [], frameNeurons: e.frameNeurons, trackNeurons: s === 0 ? e.trackNeurons : 0, ...hooks });
+  return { seed: s, tr, me: measurePhases(tr, e.setup.config.thetaStarNorm, reading) };
+}
+
+/** The same seed with the noise source off (`quiet`), `explore.steps` long, logged as densely per step as the main runs. */
+export function quietPhases(e: TwoPhaseExperiment, seed: string, reading: PhaseReading, progress?: (steps: number) => void): PhaseMeasure {
+  const logEvery = Math.max(1, Math.round((e.logEvery * e.explore.steps) / e.steps));
+  return measurePhases(runTraining({ setup: e.setup, rule: e.quiet, seed, steps: e.explore.steps, logEvery, ...(progress ? { progress } : {}) }), e.setup.config.thetaStarNorm, reading);
+}
+
+/** The experiment's symmetry check: signFlipGap with `symmetry.flips` neurons spread evenly over the width. */
+export function twoPhaseSymmetry(e: TwoPhaseExperiment, seed: string): ReturnType<typeof signFlipGap> {
+  const { setup, steps, flips, every } = e.symmetry;
+  return signFlipGap(setup, e.rule, seed, steps, Array.from({ length: flips }, (_, j) => Math.floor((j * setup.config.m) / flips)), every);
+}
+
+/** A run's reading in words, for a search's messages. */
+export function phaseText(me: PhaseMeasure): string {
+  return `mean norm ${fmt(me.normStart)} -> ${fmt(me.normEnd)}, half-fall at ${me.tNormHalf}, Avg|cos| ${fmt(me.absCosStart)} -> ${fmt(me.absCosEnd)} (half-rise at ${me.tAlignHalf}), test loss ${fmt(me.testLossStart)} -> ${fmt(me.testLossEnd)}, printed Avg<w_i,theta*> ${fmt(me.printedStart)} -> ${fmt(me.printedEnd)}`;
+}

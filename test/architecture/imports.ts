@@ -23,11 +23,12 @@ export const ROOMS: readonly Room[] = [
   { prefix: 'src/theory/', allow: [ERR, 'src/stats/'], types: ['src/engine/'] },
   { prefix: 'src/scenarios/', allow: [ERR, 'src/engine/', 'src/theory/', 'src/stats/', 'src/cifar/'], types: [] },
   { prefix: 'src/cifar/', allow: [ERR, 'src/engine/', 'src/theory/', 'src/stats/'], types: [] },
+  { prefix: 'src/figures/', allow: [ERR, 'src/stats/'], types: ['src/verdict/types.ts', 'src/scenarios/', 'src/cifar/'] },
   { prefix: 'src/verdict/', allow: [ERR, SHELL, 'src/stats/', 'src/engine/rng.ts'], types: ['src/theory/', 'src/engine/'] },
   { prefix: 'src/report/', allow: [ERR, SHELL], types: ['src/verdict/'] },
-  { prefix: 'src/cli/', allow: [ERR, SHELL, 'src/engine/', 'src/stats/', 'src/theory/', 'src/scenarios/', 'src/cifar/', 'src/verdict/', 'src/report/', 'theorems/'], types: [] },
+  { prefix: 'src/cli/', allow: [ERR, SHELL, 'src/engine/', 'src/stats/', 'src/theory/', 'src/scenarios/', 'src/cifar/', 'src/verdict/', 'src/report/', 'src/figures/', 'theorems/'], types: [] },
   { prefix: 'theorems/', allow: [], types: ['src/verdict/types.ts', 'src/scenarios/'] },
-  { prefix: 'properties/', allow: [ERR, 'src/verdict/', 'src/scenarios/', 'src/theory/', 'src/stats/', 'theorems/'], types: ['src/engine/', 'src/cifar/'] },
+  { prefix: 'properties/', allow: [ERR, 'src/verdict/', 'src/scenarios/', 'src/figures/', 'src/theory/', 'src/stats/', 'theorems/'], types: ['src/engine/', 'src/cifar/'] },
 ];
 
 /** Arrows tolerated while a migration is under way; each must still exist (a stale entry fails the test). Empty when done. */

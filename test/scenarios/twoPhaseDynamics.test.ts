@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runTraining, type SyntheticSetup } from '../../src/scenarios/syntheticTraining.js';
-import { halfwayStep, measurePhases, signFlipGap, smooth } from '../../src/scenarios/twoPhaseDynamics.js';
+import { halfwayStep, measurePhases, phaseText, quietPhases, signFlipGap, smooth, twoPhaseSeed, twoPhaseSymmetry, type TwoPhaseExperiment } from '../../src/scenarios/twoPhaseDynamics.js';
 
 const setup: SyntheticSetup = { config: { m: 16, d: 5, n: 40, eta: 0.05, sigma: 1, thetaStarNorm: 16 ** -0.25 }, nTest: 50 };
 
@@ -34,3 +34,46 @@ describe('the two-phase reading of a run', () => {
     }
   });
 });
+
+describe('the two-phase experiment (Figures 2 and 4): its runs', () => {
+  const e: TwoPhaseExperiment = {
+    setup,
+    rule: { kind: 'label-noise' },
+    quiet: { kind: 'plain' },
+    quietBreaks: 'sigma>0',
+    steps: 400,
+    logEvery: 40,
+    frameSteps: [0, 200],
+    frameNeurons: 4,
+    trackNeurons: 2,
+    symmetry: { setup, steps: 60, flips: 4, every: 20 },
+    explore: { seeds: 2, numRuns: 2, steps: 200 },
+  };
+  const reading = { tailFraction: 0.1, smoothHalf: 1 };
+
+  it('a seed is runTraining read by measurePhases; only the first seed logs frames and paths; every step is reported', () => {
+    let steps = 0;
+    const first = twoPhaseSeed(e, 0, 'two-phase', reading, { progress: (k) => (steps += k) });
+    const direct = runTraining({ setup, rule: e.rule, seed: 'two-phase', steps: e.steps, logEvery: e.logEvery, frameSteps: e.frameSteps, frameNeurons: 4, trackNeurons: 2 });
+    expect(first.tr.rows).toEqual(direct.rows);
+    expect(first.me).toEqual(measurePhases(direct, setup.config.thetaStarNorm, reading));
+    expect([first.tr.frames.length, first.tr.paths.length, steps]).toEqual([2, 2, e.steps]);
+    const later = twoPhaseSeed(e, 1, 'two-phase', reading);
+    expect([later.seed, later.tr.frames.length, later.tr.paths.length]).toEqual([1, 0, 0]);
+    expect(later.tr.rows).toEqual(direct.rows);
+  });
+
+  it('the quiet run is the same seed with the noise off, logged as densely per step as the main runs', () => {
+    const me = quietPhases(e, 'two-phase', reading);
+    const direct = runTraining({ setup, rule: e.quiet, seed: 'two-phase', steps: 200, logEvery: 20 });
+    expect(me).toEqual(measurePhases(direct, setup.config.thetaStarNorm, reading));
+    expect(phaseText(me)).toMatch(/^mean norm .+ -> .+, half-fall at \d+, Avg\|cos\| .+ test loss .+ printed Avg<w_i,theta\*> .+ -> /);
+  });
+
+  it('the symmetry check flips neurons spread evenly over the width (0, 4, 8, 12 of 16) and finds no gap', () => {
+    const g = twoPhaseSymmetry(e, 'sym');
+    expect(g).toEqual(signFlipGap(setup, e.rule, 'sym', 60, [0, 4, 8, 12], 20));
+    expect(g).toEqual({ thetaGap: 0, flippedGap: 0, keptGap: 0, checks: 4 });
+  });
+});
+

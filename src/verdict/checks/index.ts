@@ -9,3 +9,4 @@ export * from './printedForm.js';
 export * from './rate.js';
 export * from './timeBound.js';
 export * from './combine.js';
+export * from './effects.js';

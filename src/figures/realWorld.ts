@@ -1,7 +1,8 @@
-import type { RealWorldSeedResult } from '../../src/cifar/realworld.js';
-import type { FigureSpec } from '../../src/verdict/types.js';
+import type { RealWorldSeedResult } from '../cifar/realworld.js';
+import type { FigureSpec } from '../verdict/types.js';
+import { thinByStride, vegaLite } from './vegaLite.js';
 
-const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+/** The real-world (CIFAR-10) figures: loss and norm curves of Figures 3 and 5 against their linearizations, Figure 1's mean bands. */
 
 export interface CurvePoint {
   step: number;
@@ -22,81 +23,49 @@ export function curvesFigure(id: string, title: string, points: CurvePoint[], yT
   const logY = (opts.logY ?? true) && positive;
   const values = points.map((p) => ({ ...p, value: Number(p.value.toPrecision(5)), dashed: opts.dashed ? opts.dashed(p.run) : p.run.includes('linearized') }));
   const panels = [...new Set(points.map((p) => p.panel))];
-  return {
-    id,
-    title,
+  return vegaLite(id, title, {
+    data: { values },
+    facet: { column: { field: 'panel', type: 'nominal', title: null, sort: panels } },
+    resolve: { scale: { y: 'independent' } },
     spec: {
-      $schema: SCHEMA,
-      title,
-      data: { values },
-      facet: { column: { field: 'panel', type: 'nominal', title: null, sort: panels } },
-      resolve: { scale: { y: 'independent' } },
-      spec: {
-        width: 300,
-        height: 220,
-        mark: { type: 'line', strokeWidth: 1.5 },
-        encoding: {
-          x: { field: 'step', type: 'quantitative', title: 'full-batch step t' },
-          y: { field: 'value', type: 'quantitative', title: yTitle, scale: logY ? { type: 'log' } : { zero: false } },
-          color: { field: 'run', type: 'nominal', title: 'run (dashed: linearized models)', legend: { labelLimit: 480, titleLimit: 480, orient: 'right' } },
-          strokeDash: { field: 'dashed', type: 'nominal', legend: null, scale: { domain: [false, true], range: [[1, 0], [5, 3]] } },
-          detail: { field: 'seed', type: 'nominal' },
-          tooltip: [
-            { field: 'run', type: 'nominal' },
-            { field: 'seed', type: 'nominal' },
-            { field: 'step', type: 'quantitative' },
-            { field: 'value', type: 'quantitative', format: '.4g' },
-          ],
-        },
+      width: 300,
+      height: 220,
+      mark: { type: 'line', strokeWidth: 1.5 },
+      encoding: {
+        x: { field: 'step', type: 'quantitative', title: 'full-batch step t' },
+        y: { field: 'value', type: 'quantitative', title: yTitle, scale: logY ? { type: 'log' } : { zero: false } },
+        color: { field: 'run', type: 'nominal', title: 'run (dashed: linearized models)', legend: { labelLimit: 480, titleLimit: 480, orient: 'right' } },
+        strokeDash: { field: 'dashed', type: 'nominal', legend: null, scale: { domain: [false, true], range: [[1, 0], [5, 3]] } },
+        detail: { field: 'seed', type: 'nominal' },
+        tooltip: [
+          { field: 'run', type: 'nominal' },
+          { field: 'seed', type: 'nominal' },
+          { field: 'step', type: 'quantitative' },
+          { field: 'value', type: 'quantitative', format: '.4g' },
+        ],
       },
     },
-  };
+  });
 }
 
 /** Grouped points with error bars: e.g. accuracy after pruning against the kept fraction, one line per method (mean over seeds, min-max band). */
 export function meanBandFigure(id: string, title: string, rows: { x: number; value: number; method: string; seed: string }[], xTitle: string, yTitle: string, logX = false): FigureSpec {
-  return {
-    id,
-    title,
-    spec: {
-      $schema: SCHEMA,
-      title,
-      width: 380,
-      height: 240,
-      data: { values: rows.map((r) => ({ ...r, value: Number(r.value.toPrecision(6)) })) },
-      layer: [
-        {
-          mark: { type: 'errorband', extent: 'ci', opacity: 0.2 },
-          encoding: {
-            x: { field: 'x', type: 'quantitative', title: xTitle, scale: logX ? { type: 'log' } : {} },
-            y: { field: 'value', type: 'quantitative', title: yTitle },
-            color: { field: 'method', type: 'nominal' },
-          },
-        },
-        {
-          mark: { type: 'line', point: true },
-          encoding: {
-            x: { field: 'x', type: 'quantitative', scale: logX ? { type: 'log' } : {} },
-            y: { aggregate: 'mean', field: 'value', type: 'quantitative' },
-            color: { field: 'method', type: 'nominal', title: 'method', legend: { labelLimit: 320 } },
-          },
-        },
-      ],
-    },
-  };
-}
-
-/** Keeps about `max` of `n` evenly spaced indices, always the first and the last. */
-export function thin(n: number, max: number): (i: number) => boolean {
-  if (n <= max) return () => true;
-  const stride = Math.ceil((n - 1) / (max - 1));
-  return (i) => i % stride === 0 || i === n - 1;
+  const x = { field: 'x', type: 'quantitative', scale: logX ? { type: 'log' } : {} };
+  return vegaLite(id, title, {
+    width: 380,
+    height: 240,
+    data: { values: rows.map((r) => ({ ...r, value: Number(r.value.toPrecision(6)) })) },
+    layer: [
+      { mark: { type: 'errorband', extent: 'ci', opacity: 0.2 }, encoding: { x: { field: 'x', type: 'quantitative', title: xTitle, scale: x.scale }, y: { field: 'value', type: 'quantitative', title: yTitle }, color: { field: 'method', type: 'nominal' } } },
+      { mark: { type: 'line', point: true }, encoding: { x, y: { aggregate: 'mean', field: 'value', type: 'quantitative' }, color: { field: 'method', type: 'nominal', title: 'method', legend: { labelLimit: 320 } } } },
+    ],
+  });
 }
 
 /** Curve points of every run and baseline of one seed result, for the loss figures. */
 export function lossPoints(r: RealWorldSeedResult, seedLabel: string, prefix: string, maxPoints: number): CurvePoint[] {
   const pts: CurvePoint[] = [];
-  const keep = thin(r.steps.length, maxPoints);
+  const keep = thinByStride(r.steps.length, maxPoints);
   const add = (run: string, tr: readonly number[], te: readonly number[]): void => {
     r.steps.forEach((step, i) => {
       if (!keep(i)) return;
@@ -119,7 +88,7 @@ export function lossPoints(r: RealWorldSeedResult, seedLabel: string, prefix: st
 /** Curve points of the first-layer norms (mean and std of the per-neuron norms, ||W||_F), relative to step 0. */
 export function normPoints(r: RealWorldSeedResult, seedLabel: string, prefix: string, maxPoints: number): CurvePoint[] {
   const pts: CurvePoint[] = [];
-  const keep = thin(r.steps.length, maxPoints);
+  const keep = thinByStride(r.steps.length, maxPoints);
   for (const [name, run] of Object.entries(r.runs)) {
     const s0 = run.snapshots[0];
     if (!s0) continue;
