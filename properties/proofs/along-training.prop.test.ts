@@ -3,9 +3,8 @@ import proofC3 from '../../theorems/proofs/proof-c3.js';
 import proofC4 from '../../theorems/proofs/proof-c4.js';
 import proofSketch from '../../theorems/proofs/proof-sketch-thm2.js';
 import { residualBound, runPreset, TO_T1_PRESET, type ToT1Run } from '../../src/scenarios/lazyEventsToT1.js';
-import { highProbabilityRule } from '../../src/verdict/checks/index.js';
 import type { ProofStepSpec } from '../../src/verdict/proofTest.js';
-import { coverage, inequalityOver, shared, step, type Ctx } from './support.js';
+import { coverage, inequalityOver, oneMinusOOneOverM, shared, step, type Ctx } from './support.js';
 
 /**
  * What the proofs of Lemma C.3 and Theorem C.4 take from Lemma C.2 for every step t <= T1 (Lemma C.2 proves it only
@@ -24,16 +23,15 @@ const smallAToT1 = (where: string): ProofStepSpec<{ q: number }, ToT1Run[]> => (
   expected: { verdict: 'fails', reason: 'every run passes m^{-1/4} before T1 (max_i |a_i(t)| m^{1/4} ~ 1.3-3 at T1 on a subset of the neurons): p(m) ~ 1 at each width, so c*(m) = m p(m) grows like m; Lemma C.2 (ii) is proved for t <= T0 under the lazy premise, which ends at tau << T0' },
   measure: runs,
   decide: (rs, s, ctx) =>
-    highProbabilityRule({
-      event: `some |a_i(t)| > m^-${s.q} for t <= T1`,
-      rate: { text: '1/m', f: (m) => 1 / m, exponent: -1 },
-      widths: widths(rs).map((m) => {
+    oneMinusOOneOverM(
+      ctx,
+      `some |a_i(t)| > m^-${s.q} for t <= T1`,
+      widths(rs).map((m) => {
         const at = rs.filter((r) => r.config.m === m);
         return { m, failures: at.filter((r) => r.toT1.maxAbsAScaled > Math.pow(m, 0.25 - s.q)).length, runs: at.length };
       }),
-      range: TO_T1_PRESET[ctx.tier].range,
-      alpha: ctx.alpha,
-    }).decision,
+      TO_T1_PRESET[ctx.tier].range,
+    ),
   evidence: (rs) => ({
     runs: rs.length,
     diverged: rs.filter((r) => r.diverged).length,

@@ -2,10 +2,11 @@
 import { describe } from 'vitest';
 import proof from '../../theorems/proofs/proof-c2.js';
 import { eq32Ratio, explicitResidualBound, explicitResidualRatio } from '../../src/scenarios/lazyResidual.js';
+import type { LazyRun } from '../../src/scenarios/lazyWindow.js';
 import { runGrid, type LazyCell, type LazyDomain } from '../../src/scenarios/lazyWindowGrid.js';
 import { PROOF_C2_WINDOW } from '../../src/scenarios/lazyEventsToT1.js';
-import { highProbabilityRule, rateRule } from '../../src/verdict/checks/index.js';
-import { inequalityOver, shared, step, type Ctx, type Tolerance } from './support.js';
+import { rateRule } from '../../src/verdict/checks/index.js';
+import { inequalityOver, oneMinusOOneOverM, shared, step, type Ctx, type Tolerance } from './support.js';
 
 /**
  * Proof of Lemma C.2 after Eq. (31): the union bound over time (P(not C_t) <= O(1/m)) and the induction step for (i),
@@ -17,6 +18,9 @@ const EXACT_TOL: Tolerance = { abs: 1e-12, rel: 1e-10 };
 const cells = (ctx: Ctx): LazyCell[] => shared(ctx, 'proof-c2.lazy-window', (seedOf) => runGrid({ groups: PROOF_C2_WINDOW[ctx.tier] } as LazyDomain, seedOf));
 const runsOf = (cs: LazyCell[]) => cs.flatMap((c) => c.runs.map((r, rep) => ({ r, at: `${c.cfg.group} m = ${c.cfg.m}, eta = ${c.cfg.eta.toPrecision(3)}, rep ${rep}` })));
 const RUN_TOL: Tolerance = { abs: 0, rel: 1e-12 };
+/** "lhs(run) <= k rhs(run)" on every run of the grid (the runs are the cases) */
+const everyRun = (what: string, label: string, lhs: (r: LazyRun) => number, rhs: (r: LazyRun) => number) => (cs: LazyCell[], s: { k: number }, ctx: Ctx) =>
+  inequalityOver(ctx, runsOf(cs), ({ r, at }) => ({ lhs: lhs(r), rhs: s.k * rhs(r), message: `${at}: ${label} over ${r.window} steps` }), what, 'everywhere', RUN_TOL);
 
 describe('proof of Lemma C.2 (proof-c2), after Eq. (31)', () => {
   // the union bound's terms in logs: ln(t e^{-A/t}); A > 0 stands for the exponent's numerator over its j-free denominator
@@ -87,13 +91,7 @@ describe('proof of Lemma C.2 (proof-c2), after Eq. (31)', () => {
     expected: { verdict: 'inconclusive', reason: 'some |a_i(t)| passes m^{-1/4} within the lazy window in a fraction of the runs at every width; the constant c*(m) = m p(m) it needs grows, but the runs per width cannot show it grows faster than allowed (as for lemma-c2.a-bound)' },
     measure: cells,
     decide: (cs, s, ctx) =>
-      highProbabilityRule({
-        event: `some |a_i(t)| > m^-${s.q} for t < tau`,
-        rate: { text: '1/m', f: (m) => 1 / m, exponent: -1 },
-        widths: cs.filter((c) => c.cfg.group === 'edge').map((c) => ({ m: c.cfg.m, failures: c.runs.filter((r) => r.maxAbsA > Math.pow(c.cfg.m, 0.25 - s.q)).length, runs: c.runs.length })),
-        range: [64, 1024],
-        alpha: ctx.alpha,
-      }).decision,
+      oneMinusOOneOverM(ctx, `some |a_i(t)| > m^-${s.q} for t < tau`, cs.filter((c) => c.cfg.group === 'edge').map((c) => ({ m: c.cfg.m, failures: c.runs.filter((r) => r.maxAbsA > Math.pow(c.cfg.m, 0.25 - s.q)).length, runs: c.runs.length })), [64, 1024]),
     cases: (cs) => runsOf(cs).length,
   });
 
@@ -103,7 +101,7 @@ describe('proof of Lemma C.2 (proof-c2), after Eq. (31)', () => {
     twins: [{ id: 'k=1/10', change: 'a tenth of the right side', statement: { k: 0.1 } }],
     expected: { verdict: 'fails', reason: 'a run of the eta m = 1 sweep (m = 512) exceeds ||theta(0)|| + m^{1/4} within its lazy window (||theta|| 6.06 vs 5.84): the derivation bounds the movement of W only (m neurons x m^{-1/4} x m^{-1/2}) and omits that of a' },
     measure: cells,
-    decide: (cs, s, ctx) => inequalityOver(ctx, runsOf(cs), ({ r, at }) => ({ lhs: r.maxThetaNorm, rhs: s.k * (r.theta0Norm + Math.pow(r.config.m, 0.25)), message: `${at}: max ||theta(t)|| over ${r.window} steps` }), 'Eq. (32) along the lazy window', 'everywhere', RUN_TOL),
+    decide: everyRun('Eq. (32) along the lazy window', 'max ||theta(t)||', (r) => r.maxThetaNorm, (r) => r.theta0Norm + Math.pow(r.config.m, 0.25)),
     evidence: (cs) => ({ worstRatio: Math.max(...runsOf(cs).map(({ r }) => eq32Ratio(r))), runs: runsOf(cs).length }),
     cases: (cs) => runsOf(cs).length,
   });
@@ -114,7 +112,7 @@ describe('proof of Lemma C.2 (proof-c2), after Eq. (31)', () => {
     twins: [{ id: 'k=1/20', change: 'a twentieth of the right side', statement: { k: 0.05 } }],
     expected: { verdict: 'holds', reason: 'the explicit bound is loose (max |r_t| at most ~0.24 of it in every run): it holds although Eq. (32) before it fails in a run, because C_data and the factor 2 leave room' },
     measure: cells,
-    decide: (cs, s, ctx) => inequalityOver(ctx, runsOf(cs), ({ r, at }) => ({ lhs: r.maxAbsR, rhs: s.k * explicitResidualBound(r), message: `${at}: max |r_t| over ${r.window} steps` }), '|grad l| <= 2 (||theta(0)|| + m^{1/4}) C_data + sigma', 'everywhere', RUN_TOL),
+    decide: everyRun('|grad l| <= 2 (||theta(0)|| + m^{1/4}) C_data + sigma', 'max |r_t|', (r) => r.maxAbsR, explicitResidualBound),
     evidence: (cs) => ({ worstRatio: Math.max(...runsOf(cs).map(({ r }) => explicitResidualRatio(r))) }),
     cases: (cs) => runsOf(cs).length,
   });

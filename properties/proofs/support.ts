@@ -1,6 +1,6 @@
 import { FAMILY_SIZE } from '../../theorems/index.js';
 import { compareSides, FLOAT64_TOLERANCE, type Tolerance } from '../../src/verdict/checks/identity.js';
-import { identityRule, inequalityRule, fmtMargin, type Decision } from '../../src/verdict/checks/index.js';
+import { highProbabilityRule, identityRule, inequalityRule, fmtMargin, type Decision } from '../../src/verdict/checks/index.js';
 import type { ClaimContext } from '../../src/verdict/context.js';
 import { COVERAGE_EXTRA } from '../../theorems/proofs/coverage-extra.js';
 import { coverageCheck, gridSearch, proofStep, type EvaluableTarget, type ProofStepSpec } from '../../src/verdict/proofTest.js';
@@ -36,6 +36,11 @@ export function shared<M>(ctx: Ctx, name: string, measure: (seedOf: (...names: (
   const key = `${name}/${ctx.tier}/${ctx.seed}`;
   if (!SHARED.has(key)) SHARED.set(key, measure((...n) => [ctx.seed, name, ...n].join('/')));
   return SHARED.get(key) as M;
+}
+
+/** "with probability 1 - O(1/m)" decided by rule high-probability from failures in runs per width, over a declared range of widths. */
+export function oneMinusOOneOverM(ctx: Ctx, event: string, widths: readonly { m: number; failures: number; runs: number }[], range: readonly [number, number]): Decision {
+  return highProbabilityRule({ event, rate: { text: '1/m', f: (m) => 1 / m, exponent: -1 }, widths, range, alpha: ctx.alpha }).decision;
 }
 
 export { FLOAT64_TOLERANCE, type Tolerance };
