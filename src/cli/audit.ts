@@ -4,6 +4,9 @@
  *                   [--workers N] [--shard i/n] [--allow-dirty]`
  * `npm run audit -- --merge DIR... [--out DIR]`
  *
+ * --claim takes a statement's id, a proof step's (proof-c4.step-3) or a coverage entry's (theorems/proofs/coverage-extra.ts):
+ * a step shares its property file with the other steps of its proof, and runs alone (vitest's test-name filter).
+ *
  * Validates the options once, then runs the claims project of vitest in audit mode with the report
  * writer: reports/claims.json and reports/REPORT.md. With --shard i/n, vitest runs the i-th of n parts of
  * the claim files and the report goes to reports/shard-i; --merge (or src/cli/merge.ts) merges the
