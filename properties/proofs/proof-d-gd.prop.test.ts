@@ -1,11 +1,13 @@
 import { describe } from 'vitest';
 import proof from '../../theorems/proofs/proof-d1.js';
+import proofD2 from '../../theorems/proofs/proof-d2.js';
+import type { ProofRecord } from '../../src/verdict/types.js';
 import { materialize, type SmallCase } from '../../src/scenarios/smallNetworkTrajectory.js';
 import { stepVsGradient } from '../../src/scenarios/stepIdentities.js';
 import { identityOver, step, type Tolerance } from './support.js';
 
 /**
- * Appendix D.1, Eqs. (47)-(50): the full-batch gradients and the GD step of the two-layer network, evaluated at small
+ * Appendix D, Eqs. (47)-(50) and (59): the full-batch gradients and the GD step of the two-layer network, evaluated at small
  * cases of the Sec. 3.1 setup (the engine's GD step, batch 'full', sigma = 0; its gradient by central differences of
  * the loss, src/scenarios/stepIdentities.ts). The printed sums run to m; over the n samples is the corrected form (the
  * cases have m < n, where the printed partial sum is defined and differs).
@@ -38,7 +40,7 @@ function coordinates(c: SmallCase): Coordinate[] {
 }
 const at = (p: Coordinate) => `m = ${p.c.m}, n = ${p.c.n}, d = ${p.c.d}, ${p.k >= 0 ? `w_${p.i}[${p.k}]` : `a_${p.i}`}`;
 
-describe('Appendix D.1, Eqs. (47)-(50): the GD step (proof-d1)', () => {
+describe('Appendix D, Eqs. (47)-(50) and (59): the GD step (proof-d1, proof-d2)', () => {
   const gradient = (eq: string, kind: 'w' | 'a', id: string) =>
     step(proof, id, {
       checks: `Eq. (${eq}): the printed gradient with respect to ${kind === 'w' ? 'w_i' : 'a_i'}, (1/n) sum_{j=1}^{J} (a^T W x_j - y_j) x_j${kind === 'w' ? ' times a_i' : ' . w_i'}, J = m as printed, against the loss's central-difference gradient at 8 small cases (m in {3, 4} < n in {6, 11}, d in {2, 5}); corrected: J = n.`,
@@ -52,8 +54,8 @@ describe('Appendix D.1, Eqs. (47)-(50): the GD step (proof-d1)', () => {
   gradient('47', 'w', 'proof-d1.step-1');
   gradient('48', 'a', 'proof-d1.step-2');
 
-  const gdStep = (eq: string, kind: 'w' | 'a', id: string) =>
-    step(proof, id, {
+  const gdStep = (eq: string, kind: 'w' | 'a', id: string, of: ProofRecord = proof) =>
+    step(of, id, {
       checks: `Eq. (${eq}): the engine's GD step on ${kind === 'w' ? 'w_i' : 'a_i'} against the printed ${kind === 'w' ? 'w_i' : 'a_i'} - eta (gradient with the sum to J), J = m as printed, at the same cases; corrected: J = n.`,
       statement: { J: 0 },
       twins: [{ id: 'J=n-1', change: 'corrected sum to n - 1', statement: { J: -1 } }],
@@ -64,4 +66,6 @@ describe('Appendix D.1, Eqs. (47)-(50): the GD step (proof-d1)', () => {
     });
   gdStep('49', 'w', 'proof-d1.step-3');
   gdStep('50', 'a', 'proof-d1.step-4');
+  // Eq. (59) is Eq. (49) printed again at t = t2 (the proof of Lemma D.2): an identity of the GD step at any state
+  gdStep('59', 'w', 'proof-d2.step-2', proofD2);
 });
