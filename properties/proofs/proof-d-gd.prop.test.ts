@@ -1,10 +1,11 @@
+// Over ~80 lines: the GD-step equations of Appendix D (Eqs. (47)-(50), (59), (60), (62)) as seven evaluated steps, each with its false twin, on shared small cases.
 import { describe } from 'vitest';
 import proof from '../../theorems/proofs/proof-d1.js';
 import proofD2 from '../../theorems/proofs/proof-d2.js';
 import type { ProofRecord } from '../../src/verdict/types.js';
 import { materialize, type SmallCase } from '../../src/scenarios/smallNetworkTrajectory.js';
 import { stepVsGradient } from '../../src/scenarios/stepIdentities.js';
-import { identityOver, step, type Tolerance } from './support.js';
+import { identityOver, step, type Ctx, type Tolerance } from './support.js';
 
 /**
  * Appendix D, Eqs. (47)-(50) and (59): the full-batch gradients and the GD step of the two-layer network, evaluated at small
@@ -68,4 +69,51 @@ describe('Appendix D, Eqs. (47)-(50) and (59): the GD step (proof-d1, proof-d2)'
   gdStep('50', 'a', 'proof-d1.step-4');
   // Eq. (59) is Eq. (49) printed again at t = t2 (the proof of Lemma D.2): an identity of the GD step at any state
   gdStep('59', 'w', 'proof-d2.step-2', proofD2);
+
+  // Phase II states with every neuron aligned, w_k = gamma_k theta* (Lemma D.2's premise), on n Gaussian inputs with y = theta*^T x
+  const alignedStates = (ctx: Ctx) =>
+    ([[3, 6, 2], [4, 11, 5]] as const).map(([m, n, d]) => {
+      const rng = ctx.rng('aligned', m, n, d);
+      const g = (k: number, sc = 1) => Array.from({ length: k }, () => rng.gaussian() * sc);
+      const star = g(d);
+      const thetaStar = star.map((v) => (0.5 * v) / Math.hypot(...star));
+      const gamma = g(m, 0.1);
+      const a = g(m, 1 / Math.sqrt(m));
+      const X = Array.from({ length: n }, () => g(d));
+      return { m, n, d, eta: 0.01, thetaStar, gamma, a, X, s: a.reduce((acc, ai, i) => acc + ai * (gamma[i] as number), 0) };
+    });
+  type Aligned = ReturnType<typeof alignedStates>[number];
+  const dotv = (u: readonly number[], v: readonly number[]) => u.reduce((acc, x, k) => acc + x * (v[k] as number), 0);
+  /** ((1/n) sum_{j <= J} x_j x_j^T) v */
+  const sigmaHatTimes = (st: Aligned, J: number, v: readonly number[]) => v.map((_, k) => st.X.slice(0, J).reduce((acc, x) => acc + (x[k] as number) * dotv(x, v), 0) / st.n);
+  const coords = (sts: Aligned[]) => sts.flatMap((st) => st.gamma.flatMap((_, i) => st.thetaStar.map((__, k) => ({ st, i, k }))));
+
+  step(proofD2, 'proof-d2.step-3', {
+    checks: 'Eq. (60) at aligned states (w_k = gamma_k theta*, m in {3, 4} < n in {6, 11}, d in {2, 5}, eta = 0.01): the GD step (49) with the sum over the n samples (as held equal to the engine by proof-d1.step-3) against gamma_i theta* - eta a_i ((1/n) sum_{j <= J} x_j x_j^T)(s theta* - theta*), J = m as printed; corrected: J = n.',
+    statement: { J: 0 },
+    twins: [{ id: 'J=n-1', change: 'corrected sum to n - 1', statement: { J: -1 } }],
+    expected: { verdict: 'erratum', reason: 'with the sum over the n samples (60) is (49) at an aligned state; the printed upper limit m is the misprint of (47)-(50)' },
+    measure: (ctx) => coords(alignedStates(ctx)),
+    decide: (cs, s, ctx) => {
+      const step49 = ({ st, i, k }: (typeof cs)[number]) => {
+        const theta = st.thetaStar.map((v) => st.s * v);
+        const grad = st.X.reduce((acc, x) => acc + (dotv(theta, x) - dotv(st.thetaStar, x)) * (x[k] as number), 0) / st.n;
+        return (st.gamma[i] as number) * (st.thetaStar[k] as number) - st.eta * (st.a[i] as number) * grad;
+      };
+      const eq60 = (J: number) => ({ st, i, k }: (typeof cs)[number]) => (st.gamma[i] as number) * (st.thetaStar[k] as number) - st.eta * (st.a[i] as number) * (sigmaHatTimes(st, J, st.thetaStar.map((v) => (st.s - 1) * v))[k] as number);
+      const at = ({ st, i, k }: (typeof cs)[number]) => `m = ${st.m}, n = ${st.n}, d = ${st.d}, w_${i}[${k}]`;
+      return identityOver(ctx, cs, (c) => ({ lhs: step49(c), rhs: eq60(c.st.m)(c), message: at(c) }), 'Eq. (60)', STEP_TOL, { f: (c) => ({ lhs: step49(c), rhs: eq60(c.st.n + s.J)(c), message: at(c) }), form: 'Sigma_hat over the n samples' });
+    },
+    cases: (cs) => cs.length,
+  });
+
+  step(proofD2, 'proof-d2.step-6', {
+    checks: 'Eq. (62) at the same aligned states: theta = sum_i a_i w_i against c (sum_i a_i gamma_i) theta*, c = 1, per coordinate.',
+    statement: { c: 1 },
+    twins: [{ id: 'c=2', change: 'twice the right side', statement: { c: 2 } }],
+    expected: { verdict: 'holds', reason: 'theta = sum_i a_i gamma_i theta* when every neuron is a multiple of theta*' },
+    measure: (ctx) => alignedStates(ctx).flatMap((st) => st.thetaStar.map((_, k) => ({ st, k }))),
+    decide: (cs, s, ctx) => identityOver(ctx, cs, ({ st, k }) => ({ lhs: st.a.reduce((acc, ai, i) => acc + ai * (st.gamma[i] as number) * (st.thetaStar[k] as number), 0), rhs: s.c * st.s * (st.thetaStar[k] as number), message: `m = ${st.m}, d = ${st.d}, theta[${k}]` }), 'Eq. (62)', STEP_TOL),
+    cases: (cs) => cs.length,
+  });
 });
