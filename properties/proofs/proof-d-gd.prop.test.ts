@@ -1,4 +1,4 @@
-// Over ~80 lines: the GD-step equations of Appendix D (Eqs. (47)-(50), (59), (60), (62)) as seven evaluated steps, each with its false twin, on shared small cases.
+// Over ~80 lines: the GD-step equations of Appendix D (Eqs. (47)-(50), (52), (59), (60), (62)) as eight evaluated steps, each with its false twin, on shared small cases.
 import { describe } from 'vitest';
 import proof from '../../theorems/proofs/proof-d1.js';
 import proofD2 from '../../theorems/proofs/proof-d2.js';
@@ -19,7 +19,7 @@ const FD_TOL: Tolerance = { abs: 1e-9, rel: 1e-7 };
 /** the step against a formula evaluated in a different order: float64 rounding of sums of ~n d terms */
 const STEP_TOL: Tolerance = { abs: 1e-13, rel: 1e-11 };
 
-interface Coordinate { c: SmallCase; i: number; k: number; before: number; stepOverEta: number; fd: number; printed: (upTo: number) => number; eta: number }
+interface Coordinate { c: SmallCase; i: number; k: number; before: number; stepOverEta: number; fd: number; printed: (upTo: number) => number; eta: number; sigmaHatForm: (upTo: number) => number }
 
 /** Every coordinate (w_i[k], k < d, or a_i at k = -1) with the printed gradient (1/n) sum_{j <= upTo} r_j x_j (times a_i, or . w_i). */
 function coordinates(c: SmallCase): Coordinate[] {
@@ -31,12 +31,15 @@ function coordinates(c: SmallCase): Coordinate[] {
   const theta = Array.from({ length: c.d }, (_, k) => W.reduce((acc, w, i) => acc + (a[i] as number) * (w[k] as number), 0));
   const r = X.map((x, j) => x.reduce((acc, v, k) => acc + v * (theta[k] as number), 0) - (data.y[j] as number));
   const g = (upTo: number, k: number) => r.slice(0, upTo).reduce((acc, rj, j) => acc + rj * ((X[j] as number[])[k] as number), 0) / c.n;
+  // Eq. (52)'s form: a_i ((1/n) sum_{j <= upTo} x_j x_j^T)(theta - theta*), with theta* of the data (y = theta*^T x)
+  const diff = theta.map((v, k) => v - (data.thetaStar[k] as number));
+  const sig = (upTo: number, k: number) => X.slice(0, upTo).reduce((acc, x) => acc + (x[k] as number) * x.reduce((q, v, kk) => q + v * (diff[kk] as number), 0), 0) / c.n;
   return s.names.map((name, q) => {
     // names are 'W[i][k]' or 'a[i]'
     const [i, k] = (name.match(/\d+/g) as string[]).map(Number).concat(-1) as [number, number];
     const w = W[i] as number[];
     const printed = (upTo: number) => (k >= 0 ? (a[i] as number) * g(upTo, k) : w.reduce((acc, wk, kk) => acc + wk * g(upTo, kk), 0));
-    return { c, i, k, before: k >= 0 ? (w[k] as number) : (a[i] as number), stepOverEta: s.stepOverEta[q] as number, fd: s.gradient[q] as number, printed, eta: Math.pow(10, -c.etaExp) };
+    return { c, i, k, before: k >= 0 ? (w[k] as number) : (a[i] as number), stepOverEta: s.stepOverEta[q] as number, fd: s.gradient[q] as number, printed, eta: Math.pow(10, -c.etaExp), sigmaHatForm: (upTo: number) => (a[i] as number) * sig(upTo, Math.max(k, 0)) };
   });
 }
 const at = (p: Coordinate) => `m = ${p.c.m}, n = ${p.c.n}, d = ${p.c.d}, ${p.k >= 0 ? `w_${p.i}[${p.k}]` : `a_${p.i}`}`;
@@ -67,6 +70,16 @@ describe('Appendix D, Eqs. (47)-(50) and (59): the GD step (proof-d1, proof-d2)'
     });
   gdStep('49', 'w', 'proof-d1.step-3');
   gdStep('50', 'a', 'proof-d1.step-4');
+  step(proof, 'proof-d1.step-6', {
+    checks: 'Eq. (52): the engine\'s GD step on w_i against w_i - eta a_i ((1/n) sum_{j <= J} x_j x_j^T)(theta - theta*) (interpolating labels y = theta*^T x), J = m as printed, at the same cases; corrected: J = n.',
+    statement: { J: 0 },
+    twins: [{ id: 'J=n-1', change: 'corrected sum to n - 1', statement: { J: -1 } }],
+    expected: { verdict: 'erratum', reason: 'with interpolating labels the residual sum is Sigma_hat (theta - theta*) over the n samples; the printed upper limit m is the misprint of (47)-(50)' },
+    measure: () => CASES.flatMap(coordinates).filter((p) => p.k >= 0),
+    decide: (ps, s, ctx) => identityOver(ctx, ps, (p) => ({ lhs: p.before - p.eta * p.stepOverEta, rhs: p.before - p.eta * p.sigmaHatForm(p.c.m), message: at(p) }), 'Eq. (52)', STEP_TOL, { f: (p) => ({ lhs: p.before - p.eta * p.stepOverEta, rhs: p.before - p.eta * p.sigmaHatForm(p.c.n + s.J), message: at(p) }), form: 'Sigma_hat over the n samples' }),
+    cases: (ps) => ps.length,
+  });
+
   // Eq. (59) is Eq. (49) printed again at t = t2 (the proof of Lemma D.2): an identity of the GD step at any state
   gdStep('59', 'w', 'proof-d2.step-2', proofD2);
 
