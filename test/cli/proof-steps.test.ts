@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { claimPropertyFile, testNamePatternOf } from '../../src/cli/options.js';
+import { ALL_PROOFS } from '../../theorems/proofs/index.js';
 import type { ClaimsReport } from '../../src/report/schema.js';
 import { runCli } from './helpers.js';
 
@@ -42,6 +43,13 @@ describe('npm run audit -- --claim <proof step>', () => {
     const r = runCli('src/cli/audit.ts', ['--claim', 'proof-c4.step-2', '--out', out]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/^invalid claim: proof-c4\.step-2 is a proof step that cannot be evaluated \(the logical frame/m);
+  });
+  it('an evaluable step that no property evaluates yet is an input error that says so', () => {
+    const pending = ALL_PROOFS.flatMap((p) => p.steps).find((st) => 'rule' in st.evaluable && claimPropertyFile(st.id) === undefined);
+    if (!pending) return; // every evaluable step is evaluated: nothing to refuse
+    const r = runCli('src/cli/audit.ts', ['--claim', pending.id, '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`invalid claim: ${pending.id} is an evaluable proof step that no property under properties/proofs/ evaluates yet`);
   });
   it('a step\'s counterexample replays from its printed command; a path to a case that holds exits 2', { timeout: 300_000 }, () => {
     const r = runCli('src/cli/audit.ts', ['--claim', 'proof-c2.step-20', '--search', 'printed', '--path', '3']);
