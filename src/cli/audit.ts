@@ -29,7 +29,7 @@ import type { ReplayMeta } from '../verdict/replay.js';
 import type { ProofStepRecord } from '../verdict/types.js';
 import { DEFAULT_SEED, ENV, parsePath, parseSeed, parseTier } from '../verdict/config.js';
 import { guardInterrupts } from './interrupt.js';
-import { checkOutDir, checkShardCount, claimPropertyFile, parseSearchName, parseShard, parseWorkers, propertyClaimIds, testNamePatternOf, type ClaimFile } from './options.js';
+import { checkOutDir, checkShardCount, claimPropertyFile, parseSearchName, parseShard, parseWorkers, propertyClaimIds, registeredInProofFiles, testNamePatternOf, type ClaimFile } from './options.js';
 import { costSequencer } from './sequencer.js';
 import { auditSession, prepareOutDir } from './session.js';
 
@@ -123,7 +123,9 @@ async function main(): Promise<number> {
     const extra = (['claim', 'search', 'path', 'workers', 'shard'] as const).filter((k) => (k === 'claim' ? opts.claim.length > 0 : opts[k] !== undefined));
     if (extra.length > 0) throw new InputError('merge', `--merge takes shard folders and --out only, not --${extra.join(', --')}`);
     const outDir = checkOutDir(opts.out ?? 'reports');
-    const { files, report } = await mergeShardDirs(opts.merge, outDir, ALL_CLAIMS.map((c) => c.id), allClaimIds());
+    // the claims a full audit reports: the statements, and the proof steps and coverage entries a proof file registers
+    const reported = [...ALL_CLAIMS.map((c) => c.id), ...registeredInProofFiles([...ALL_PROOFS.flatMap((p) => p.steps.map((st) => st.id)), ...COVERAGE_EXTRA.map((c) => c.id)])];
+    const { files, report } = await mergeShardDirs(opts.merge, outDir, ALL_CLAIMS.map((c) => c.id), reported);
     console.log(`merged ${opts.merge.length} shard report(s): ${report.claims.length} claims, ${report.errors.length} errors; wrote ${files.join(', ')}`);
     return 0;
   }

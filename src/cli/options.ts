@@ -124,3 +124,19 @@ export function testNamePatternOf(ids: readonly string[]): RegExp {
   const escaped = ids.map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   return new RegExp(`(^| )(${escaped.join('|')})$`);
 }
+
+/**
+ * Of `candidates` (proof-step and coverage-entry ids), those a proof file under properties/proofs/ registers (quoted),
+ * reading each file once: with the statements' ids, the claims an audit that names none reports (what a merge of its
+ * shards must cover). The file stems of propertyClaimIds are not claim ids for a proof file.
+ */
+export function registeredInProofFiles(candidates: readonly string[], root = process.cwd()): string[] {
+  let texts: string[];
+  try {
+    const dir = resolve(root, PROOF_PROPERTIES);
+    texts = (readdirSync(dir) as string[]).filter((f) => f.endsWith('.prop.test.ts')).map((f) => readFileSync(resolve(dir, f), 'utf8'));
+  } catch {
+    return [];
+  }
+  return candidates.filter((id) => texts.some((t) => t.includes(`'${id}'`) || t.includes(`"${id}"`) || t.includes(`\`${id}\``)));
+}

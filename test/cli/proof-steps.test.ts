@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { claimPropertyFile, testNamePatternOf } from '../../src/cli/options.js';
+import { claimPropertyFile, registeredInProofFiles, testNamePatternOf } from '../../src/cli/options.js';
 import { ALL_PROOFS } from '../../theorems/proofs/index.js';
 import type { ClaimsReport } from '../../src/report/schema.js';
 import { runCli } from './helpers.js';
@@ -19,6 +19,9 @@ describe('where a claim is declared', () => {
     expect(claimPropertyFile('proof-d2.step-5')).toEqual({ file: 'properties/proofs/proof-d.prop.test.ts', shared: true });
     expect(claimPropertyFile('condition-1.satisfiable')).toEqual({ file: 'properties/proofs/coverage-extra.prop.test.ts', shared: true });
     expect(claimPropertyFile('proof-c4.step-2')).toBeUndefined();
+  });
+  it('the claims a full audit reports from the proof files: the registered steps and entries, not the file stems', () => {
+    expect(registeredInProofFiles(['proof-c4.step-3', 'proof-c4.step-2', 'proof-c4', 'condition-1.satisfiable', 'definition-1.lazy'])).toEqual(['proof-c4.step-3', 'condition-1.satisfiable']);
   });
   it('the test-name filter selects exactly the named tests', () => {
     const p = testNamePatternOf(['proof-c4.step-3', 'lemma-3.nonpositive']);
