@@ -1,11 +1,7 @@
 import { describe } from 'vitest';
-import { FAMILY_SIZE } from '../../theorems/index.js';
-import { COVERAGE_EXTRA, type CoverageEntry } from '../../theorems/proofs/coverage-extra.js';
 import { footnote3C, lemma3QuarterWidth } from '../../src/theory/constants.js';
 import { LOG10_MIN_DOUBLE } from '../../src/theory/condition1.js';
-import { coverageCheck, type EvaluableTarget, type ProofStepSpec } from '../../src/verdict/proofTest.js';
-import type { StatementParams } from '../../src/verdict/types.js';
-import { identityOver, inequalityOver, type Tolerance } from './support.js';
+import { coverage, identityOver, inequalityOver, type Tolerance } from './support.js';
 
 /**
  * The coverage entries that exact arithmetic decides (Condition 1 as a whole, footnote 3, the long version's printed
@@ -15,12 +11,7 @@ import { identityOver, inequalityOver, type Tolerance } from './support.js';
 const EXACT: Tolerance = { abs: 1e-9, rel: 1e-12 };
 const DS = [7, 20, 100];
 
-function entry(id: string): EvaluableTarget {
-  const e = COVERAGE_EXTRA.find((x) => x.id === id) as CoverageEntry | undefined;
-  if (!e || !('rule' in e.evaluable)) throw new Error(`coverage entry ${id} is missing or not evaluable`);
-  return { id: e.id, quote: e.quote, asserts: e.asserts, kind: e.kind === 'remark' || e.kind === 'condition' ? 'identity' : 'probabilistic', sources: e.sources, uses: e.uses, rule: e.evaluable.rule };
-}
-const check = <S extends StatementParams, M>(id: string, spec: ProofStepSpec<S, M>): void => coverageCheck(entry(id), spec, FAMILY_SIZE);
+const check = coverage;
 
 /** The smallest sizes Condition 1 (long version's A1, with A2, A3, A4) admits at dimension d, in log10. */
 function smallest(d: number, sigma = 1) {

@@ -1,8 +1,9 @@
 import { FAMILY_SIZE } from '../../theorems/index.js';
 import { compareSides, FLOAT64_TOLERANCE, type Tolerance } from '../../src/verdict/checks/identity.js';
-import { identityRule, inequalityRule, fmtMargin, type Decision } from '../../src/verdict/checks/index.js';
+import { highProbabilityRule, identityRule, inequalityRule, fmtMargin, type Decision } from '../../src/verdict/checks/index.js';
 import type { ClaimContext } from '../../src/verdict/context.js';
-import { gridSearch, proofStep, type ProofStepSpec } from '../../src/verdict/proofTest.js';
+import { COVERAGE_EXTRA } from '../../theorems/proofs/coverage-extra.js';
+import { coverageCheck, gridSearch, proofStep, type EvaluableTarget, type ProofStepSpec } from '../../src/verdict/proofTest.js';
 import type { SearchOutcome } from '../../src/verdict/search.js';
 import type { ProofRecord, StatementParams } from '../../src/verdict/types.js';
 
@@ -14,6 +15,32 @@ export type Ctx = ClaimContext<Record<string, never>>;
 
 export function step<S extends StatementParams, M>(proof: ProofRecord, id: string, spec: ProofStepSpec<S, M>): void {
   proofStep(proof, id, spec, FAMILY_SIZE);
+}
+
+/** Registers a coverage entry of theorems/proofs/coverage-extra.ts (a claim of its own, with no proof) by its id. */
+export function coverage<S extends StatementParams, M>(id: string, spec: ProofStepSpec<S, M>): void {
+  const e = COVERAGE_EXTRA.find((x) => x.id === id);
+  if (!e || !('rule' in e.evaluable)) throw new Error(`coverage entry ${id} is missing or not evaluable`);
+  const target: EvaluableTarget = { id: e.id, quote: e.quote, asserts: e.asserts, kind: e.kind === 'remark' || e.kind === 'condition' ? 'identity' : 'probabilistic', sources: e.sources, uses: e.uses, rule: e.evaluable.rule };
+  coverageCheck(target, spec, FAMILY_SIZE);
+}
+
+const SHARED = new Map<string, unknown>();
+
+/**
+ * A measurement several steps of one proof file share (simulations): computed once per (name, tier, seed) in the file's
+ * worker, its seeds named after `name` rather than after a step, so a step's result does not depend on which steps
+ * ran or in which order (`npm run audit -- --claim <one step>` gives the same verdict as the full audit).
+ */
+export function shared<M>(ctx: Ctx, name: string, measure: (seedOf: (...names: (string | number)[]) => string) => M): M {
+  const key = `${name}/${ctx.tier}/${ctx.seed}`;
+  if (!SHARED.has(key)) SHARED.set(key, measure((...n) => [ctx.seed, name, ...n].join('/')));
+  return SHARED.get(key) as M;
+}
+
+/** "with probability 1 - O(1/m)" decided by rule high-probability from failures in runs per width, over a declared range of widths. */
+export function oneMinusOOneOverM(ctx: Ctx, event: string, widths: readonly { m: number; failures: number; runs: number }[], range: readonly [number, number]): Decision {
+  return highProbabilityRule({ event, rate: { text: '1/m', f: (m) => 1 / m, exponent: -1 }, widths, range, alpha: ctx.alpha }).decision;
 }
 
 export { FLOAT64_TOLERANCE, type Tolerance };

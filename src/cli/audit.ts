@@ -4,6 +4,9 @@
  *                   [--workers N] [--shard i/n] [--allow-dirty]`
  * `npm run audit -- --merge DIR... [--out DIR]`
  *
+ * --claim takes a statement's id, a proof step's (proof-c4.step-3) or a coverage entry's (theorems/proofs/coverage-extra.ts):
+ * a step shares its property file with the other steps of its proof, and runs alone (vitest's test-name filter).
+ *
  * Validates the options once, then runs the claims project of vitest in audit mode with the report
  * writer: reports/claims.json and reports/REPORT.md. With --shard i/n, vitest runs the i-th of n parts of
  * the claim files and the report goes to reports/shard-i; --merge (or src/cli/merge.ts) merges the
@@ -18,13 +21,15 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { createVitest } from 'vitest/node';
 import { ALL_CLAIMS } from '../../theorems/index.js';
+import { ALL_PROOFS, COVERAGE_EXTRA } from '../../theorems/proofs/index.js';
 import { InputError } from '../errors.js';
 import { mergeShardDirs } from '../report/merge.js';
 import { counterexampleLines } from '../report/words.js';
 import type { ReplayMeta } from '../verdict/replay.js';
+import type { ProofStepRecord } from '../verdict/types.js';
 import { DEFAULT_SEED, ENV, parsePath, parseSeed, parseTier } from '../verdict/config.js';
 import { guardInterrupts } from './interrupt.js';
-import { checkOutDir, checkShardCount, parseSearchName, parseShard, parseWorkers, propertyClaimIds } from './options.js';
+import { checkOutDir, checkShardCount, claimPropertyFile, parseSearchName, parseShard, parseWorkers, propertyClaimIds, registeredInProofFiles, testNamePatternOf, type ClaimFile } from './options.js';
 import { costSequencer } from './sequencer.js';
 import { auditSession, prepareOutDir } from './session.js';
 
@@ -38,11 +43,30 @@ const wrap =
     }
   };
 
-export function knownClaim(id: string): string {
-  if (!ALL_CLAIMS.some((c) => c.id === id)) {
-    throw new InputError('claim', `unknown claim id ${JSON.stringify(id)}; known ids: ${ALL_CLAIMS.map((c) => c.id).join(', ')}`);
+/** A proof step of theorems/proofs/ with that id (proof-<label>.step-<k>), or undefined. */
+function proofStepOf(id: string): ProofStepRecord | undefined {
+  for (const p of ALL_PROOFS) {
+    const s = p.steps.find((x) => x.id === id);
+    if (s) return s;
   }
-  return id;
+  return undefined;
+}
+
+/** --claim ID: a statement's claim, a proof step (proof-c4.step-3) or a coverage entry (theorems/proofs/coverage-extra.ts). */
+export function knownClaim(id: string): string {
+  if (ALL_CLAIMS.some((c) => c.id === id) || COVERAGE_EXTRA.some((c) => c.id === id) || proofStepOf(id) !== undefined) return id;
+  const steps = ALL_PROOFS.map((p) => `${p.id}.step-1..${p.steps.length}`).join(', ');
+  throw new InputError('claim', `unknown claim id ${JSON.stringify(id)}; known ids: ${ALL_CLAIMS.map((c) => c.id).join(', ')}; coverage entries ${COVERAGE_EXTRA.map((c) => c.id).join(', ')}; proof steps ${steps}`);
+}
+
+/** The property file that decides claim `id`, or an InputError saying why there is none (a step not evaluable, or not evaluated yet). */
+export function claimFileOf(id: string): ClaimFile {
+  const f = claimPropertyFile(id);
+  if (f) return f;
+  const step = proofStepOf(id);
+  if (step && !('rule' in step.evaluable)) throw new InputError('claim', `${id} is a proof step that cannot be evaluated (${step.evaluable.reason}): there is nothing to run`);
+  if (step) throw new InputError('claim', `${id} is an evaluable proof step that no property under properties/proofs/ evaluates yet`);
+  throw new InputError('claim', `no property file declares ${id} (run the audit from the repository root)`);
 }
 
 /** The claims an audit that names none runs: every property file (the registry's ids where none is found). */
@@ -99,18 +123,23 @@ async function main(): Promise<number> {
     const extra = (['claim', 'search', 'path', 'workers', 'shard'] as const).filter((k) => (k === 'claim' ? opts.claim.length > 0 : opts[k] !== undefined));
     if (extra.length > 0) throw new InputError('merge', `--merge takes shard folders and --out only, not --${extra.join(', --')}`);
     const outDir = checkOutDir(opts.out ?? 'reports');
-    const { files, report } = await mergeShardDirs(opts.merge, outDir, ALL_CLAIMS.map((c) => c.id), allClaimIds());
+    // the claims a full audit reports: the statements, and the proof steps and coverage entries a proof file registers
+    const reported = [...ALL_CLAIMS.map((c) => c.id), ...registeredInProofFiles([...ALL_PROOFS.flatMap((p) => p.steps.map((st) => st.id)), ...COVERAGE_EXTRA.map((c) => c.id)])];
+    const { files, report } = await mergeShardDirs(opts.merge, outDir, ALL_CLAIMS.map((c) => c.id), reported);
     console.log(`merged ${opts.merge.length} shard report(s): ${report.claims.length} claims, ${report.errors.length} errors; wrote ${files.join(', ')}`);
     return 0;
   }
   if (opts.path !== undefined && opts.claim.length !== 1) throw new InputError('--path', 'a replay needs exactly one --claim');
   if (opts.search !== undefined && opts.path === undefined) throw new InputError('--search', 'names the search a replay runs: give it with --path');
   if (opts.shard && opts.path !== undefined) throw new InputError('shard', 'a replay runs one claim: --shard does not apply');
-  const filters = opts.claim.map((id) => `properties/${id}.prop.test.ts`);
-  const files = opts.claim.length > 0 ? new Set(opts.claim).size : allClaimIds().length;
+  // a proof step or a coverage entry shares its file with the other steps of its proof: vitest runs it alone by its test name
+  const located = opts.claim.map(claimFileOf);
+  const filters = [...new Set(located.map((f) => f.file))];
+  const files = opts.claim.length > 0 ? filters.length : allClaimIds().length;
   if (opts.shard) checkShardCount(opts.shard, files);
   const missing = filters.filter((f) => !existsSync(f));
   if (missing.length > 0) throw new InputError('claim', `no property file ${missing.join(', ')} (run the audit from the repository root)`);
+  const byName = located.some((f) => f.shared) ? { testNamePattern: testNamePatternOf([...new Set(opts.claim)]) } : {};
   process.env[ENV.mode] = 'audit';
   process.env[ENV.tier] = opts.tier;
   process.env[ENV.seed] = String(opts.seed);
@@ -143,6 +172,7 @@ async function main(): Promise<number> {
     project: 'claims',
     reporters: [session.console, session.report],
     maxWorkers: workers,
+    ...byName,
     // the most expensive claim files first, by the last report of this tier (src/cli/sequencer.ts)
     sequence: { sequencer: costSequencer(opts.tier === 'paper' ? 'reports/paper' : 'reports') },
     ...(opts.shard ? { shard: `${opts.shard.index}/${opts.shard.count}` } : {}),

@@ -1,5 +1,5 @@
-import { accessSync, constants, readdirSync, statSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { accessSync, constants, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, resolve, sep } from 'node:path';
 import { InputError } from '../errors.js';
 
 /**
@@ -85,4 +85,58 @@ export function propertyClaimIds(root = process.cwd()): string[] {
     .filter((f) => f.endsWith('.prop.test.ts'))
     .map((f) => basename(f).replace(/\.prop\.test\.ts$/, ''))
     .sort();
+}
+
+/** Where a claim is declared: its own property file, or a proof file of properties/proofs/ that declares several steps. */
+export interface ClaimFile {
+  /** relative to the repository root, with forward slashes (a vitest filter) */
+  file: string;
+  /** true when the file declares other claims beside it (a proof file): the audit then selects the test by name */
+  shared: boolean;
+}
+
+const PROOF_PROPERTIES = 'properties/proofs';
+
+/**
+ * The property file of claim `id`: properties/<id>.prop.test.ts anywhere under properties/ when there is one, else the
+ * proof file under properties/proofs/ that registers it (a proof step `proof-<label>.step-<k>` or a coverage entry is
+ * declared there by its id, quoted). undefined when no file declares it.
+ */
+export function claimPropertyFile(id: string, root = process.cwd()): ClaimFile | undefined {
+  let files: string[];
+  try {
+    files = (readdirSync(resolve(root, 'properties'), { recursive: true }) as string[]).map((f) => String(f).split(sep).join('/'));
+  } catch {
+    return undefined;
+  }
+  const own = files.find((f) => basename(f) === `${id}.prop.test.ts`);
+  if (own !== undefined) return { file: `properties/${own}`, shared: false };
+  const quoted = [`'${id}'`, `"${id}"`, `\`${id}\``];
+  for (const f of files.filter((x) => x.startsWith('proofs/') && x.endsWith('.prop.test.ts')).sort()) {
+    const text = readFileSync(resolve(root, 'properties', f), 'utf8');
+    if (quoted.some((q) => text.includes(q))) return { file: `${PROOF_PROPERTIES}/${f.slice('proofs/'.length)}`, shared: true };
+  }
+  return undefined;
+}
+
+/** vitest's test-name filter that runs exactly the tests named `ids` (a proof step's test is "<describe> <id>"). */
+export function testNamePatternOf(ids: readonly string[]): RegExp {
+  const escaped = ids.map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`(^| )(${escaped.join('|')})$`);
+}
+
+/**
+ * Of `candidates` (proof-step and coverage-entry ids), those a proof file under properties/proofs/ registers (quoted),
+ * reading each file once: with the statements' ids, the claims an audit that names none reports (what a merge of its
+ * shards must cover). The file stems of propertyClaimIds are not claim ids for a proof file.
+ */
+export function registeredInProofFiles(candidates: readonly string[], root = process.cwd()): string[] {
+  let texts: string[];
+  try {
+    const dir = resolve(root, PROOF_PROPERTIES);
+    texts = (readdirSync(dir) as string[]).filter((f) => f.endsWith('.prop.test.ts')).map((f) => readFileSync(resolve(dir, f), 'utf8'));
+  } catch {
+    return [];
+  }
+  return candidates.filter((id) => texts.some((t) => t.includes(`'${id}'`) || t.includes(`"${id}"`) || t.includes(`\`${id}\``)));
 }

@@ -3,8 +3,8 @@ import { configFromEnv, type AuditConfig } from './config.js';
 import { makeContext, type ClaimContext } from './context.js';
 import { finiteOrThrow } from './defineClaim.js';
 import { decisionEvidence, type Decision } from './checks/decision.js';
-import { replayCommand, type CaseResult, type SearchOutcome } from './search.js';
-export { gridSearch } from './search.js';
+import type { ReplayMeta } from './replay.js';
+import { gridSearch as searchGrid, ReplayFinished, replayCommand, type CaseResult, type ReplayOutcome, type SearchOutcome } from './search.js';
 import type { ClaimKind, ClaimRecord, ClaimRun, Counterexample, Evidence, ProofRecord, ProofStepRecord, StatementParams, Threshold, TwinRecord, TwinResult, Verdict } from './types.js';
 
 /**
@@ -136,9 +136,58 @@ export function checkProofStep<S extends StatementParams, M>(proof: ProofRecord,
   return checkEvaluable({ id: step.id, quote: step.quote, asserts: step.asserts, kind: KIND[step.kind], sources: proof.sources, uses: step.uses, rule: step.evaluable.rule, proofOf: proof.id }, spec, familySize, config);
 }
 
+/** The grid searches the current step ran, in order (a replay naming another search lists them). Steps run one at a time. */
+const searched: string[] = [];
+
+/** What path `path` (a grid index) of a grid search leads to: the counterexample, a case that holds, or no case. */
+function replayGrid<T>(stepId: string, config: Pick<AuditConfig, 'tier' | 'seed'>, name: string, grid: readonly T[], check: (c: T) => CaseResult, path: string): ReplayOutcome {
+  const base = { claim: stepId, search: name, path };
+  const i = /^\d+$/.test(path) ? Number(path) : -1;
+  if (i < 0 || i >= grid.length) return { ...base, status: 'no-such-path', message: `path ${path} does not lead to a case of search "${name}" of ${stepId} (a grid of ${grid.length} cases: paths 0 to ${grid.length - 1})` };
+  const c = grid[i] as T;
+  const r = check(c);
+  const json = JSON.parse(JSON.stringify(c)) as unknown;
+  if (!r.violated) return { ...base, status: 'not-violated', case: json, margin: r.margin, message: `path ${path} of search "${name}" of ${stepId} leads to a case that does not violate the step (margin ${r.margin}): ${r.message}` };
+  const counterexample: Counterexample = { search: name, fcSeed: 0, path, numShrinks: 0, case: json, message: r.message, replay: replayCommand(stepId, config, name, path), margin: r.margin };
+  return { ...base, status: 'reproduced', counterexample, message: r.message };
+}
+
+/**
+ * A proof step's search over a declared grid (every case is checked; the path of a counterexample is its index). In a
+ * replay (`--claim <step> --search NAME --path P`) the search named NAME evaluates case P alone and ends the step;
+ * the step's other searches check nothing.
+ */
+export function gridSearch<T>(stepId: string, config: Pick<AuditConfig, 'tier' | 'seed' | 'replay'>, name: string, grid: readonly T[], check: (c: T) => CaseResult): SearchOutcome<T> {
+  if (!searched.includes(name)) searched.push(name);
+  const replay = config.replay;
+  if (replay === undefined) return searchGrid(stepId, config, name, grid, check);
+  if (replay.search !== name) return { cases: 0 };
+  throw new ReplayFinished(replayGrid(stepId, config, name, grid, check, replay.path));
+}
+
+/** The run, or in a replay what the replayed search found (a replay names a search the step must have run). */
+function runOrReplay(id: string, run: () => ClaimRun): { run?: ClaimRun; replay?: ReplayMeta } {
+  searched.length = 0;
+  const replay = configFromEnv().replay;
+  try {
+    const r = run();
+    if (replay === undefined) return { run: r };
+    const searches = [...searched];
+    return { replay: { claim: id, search: replay.search, path: replay.path, status: 'no-such-search', searches, message: `${id} has no search named ${JSON.stringify(replay.search)}; its searches: ${searches.join(', ') || 'none'}` } };
+  } catch (e) {
+    if (e instanceof ReplayFinished) return { replay: e.outcome };
+    throw e;
+  }
+}
+
 function register(id: string, run: () => ClaimRun, expected: ProofStepSpec<StatementParams, unknown>['expected']): void {
   it(id, { timeout: 120_000 }, ({ task }) => {
-    const r = run();
+    const out = runOrReplay(id, run);
+    if (out.replay) {
+      task.meta.replay = out.replay;
+      return;
+    }
+    const r = out.run as ClaimRun;
     task.meta.claimRun = r;
     const cx = r.counterexample ? `\ncounterexample: ${r.counterexample.message}` : '';
     if (configFromEnv().mode === 'audit') {

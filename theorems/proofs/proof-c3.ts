@@ -119,8 +119,9 @@ const steps: ProofStepRecord[] = [
     equations: ['inline, before the O(1) display'],
     quote: String.raw`By Lemma C.2 (i) ,  $\nabla \hat{\ell}_{\xi_j}(\boldsymbol{\theta}(j)) \leq O(m^{1/4})$ .`,
     kind: 'citation',
-    asserts: 'The residual bound of Lemma C.2 (i), used up to T1; along training (simulation).',
-    evaluable: { rule: 'high-probability' },
+    asserts:
+      'The residual bound of Lemma C.2 (i), used up to T1: read in the explicit form its proof derives (display after Eq. (32)), |r_t| <= 2 (||theta(0)|| + m^{1/4}) C_data + sigma, which fixes the constant of O(m^{1/4}); along training to T1 (simulation).',
+    evaluable: { rule: 'inequality' },
     uses: ['lemma-c2.gradient-bound'],
   },
   {
