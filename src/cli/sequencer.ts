@@ -15,15 +15,28 @@ interface ReportedClaim {
   seconds?: number;
 }
 
-/** Seconds per claim file: `<id>.prop.test.ts` of a record, and a proof file `proof-x.prop.test.ts` as the sum of its steps (`proof-x.step-k`, `proof-x...`). */
-export function fileCosts(files: readonly string[], claims: readonly ReportedClaim[]): Map<string, number> {
+/** A proof file's text, to find the steps it registers (a file that cannot be read registers none). */
+function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * Seconds per claim file: `<id>.prop.test.ts` of a record costs its claim's seconds; a proof file under proofs/ costs the
+ * sum over the steps and coverage entries it registers (their ids quoted in its text, as src/cli/options.ts finds them).
+ */
+export function fileCosts(files: readonly string[], claims: readonly ReportedClaim[], read: (file: string) => string = readText): Map<string, number> {
   const costs = new Map<string, number>();
   for (const f of files) {
     const stem = basename(f).replace(/\.prop\.test\.ts$/, '');
+    const text = /[\\/]proofs[\\/]/.test(f) ? read(f) : '';
     let s = 0;
     let known = false;
     for (const c of claims) {
-      if (c.id === stem || c.id.startsWith(`${stem}.`) || (stem.startsWith('proof-') && c.id.startsWith(stem))) {
+      if (c.id === stem || (text !== '' && [`'${c.id}'`, `"${c.id}"`, `\`${c.id}\``].some((q) => text.includes(q)))) {
         s += c.seconds ?? 0;
         known = true;
       }
