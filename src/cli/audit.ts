@@ -174,7 +174,7 @@ async function main(): Promise<number> {
     maxWorkers: workers,
     ...byName,
     // the most expensive claim files first, by the last report of this tier (src/cli/sequencer.ts)
-    sequence: { sequencer: costSequencer(opts.tier === 'paper' ? 'reports/paper' : 'reports') },
+    sequence: { sequencer: opts.tier === 'paper' ? costSequencer('reports/paper', 'reports') : costSequencer('reports') },
     ...(opts.shard ? { shard: `${opts.shard.index}/${opts.shard.count}` } : {}),
   });
   stop = () => vitest.close();

@@ -2,7 +2,7 @@
  * The order in which an audit starts its claim files: the most expensive first (longest-processing-time first), so that
  * on a few workers the longest claim does not start last and set the wall time alone (issue 14: the paper tier in
  * 15 minutes on 2 cores). The cost of a file is the `seconds` its claims took in the last report of the same tier
- * (reports/claims.json or reports/paper/claims.json); a file with no cost on record (a new claim) counts as the most
+ * (reports/claims.json or reports/paper/claims.json, the quick tier's before the paper tier's first run); a file with no cost on record (a new claim) counts as the most
  * expensive known one, so it starts early rather than last. Order changes the wall time only, never a result: each
  * claim's randomness comes from its own seeded streams.
  */
@@ -62,11 +62,14 @@ export function reportedClaims(reportDir: string): ReportedClaim[] {
   }
 }
 
-/** A vitest sequencer ordering by the costs of the last report in `reportDir`; sharding stays vitest's own. */
-export function costSequencer(reportDir: string): new (ctx: Vitest) => BaseSequencer {
+/**
+ * A vitest sequencer ordering by the costs of the last report in the first of `reportDirs` that has one (the paper tier
+ * falls back on the quick tier's report before its own first run); sharding stays vitest's own.
+ */
+export function costSequencer(...reportDirs: string[]): new (ctx: Vitest) => BaseSequencer {
   return class CostSequencer extends BaseSequencer {
     override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
-      const claims = reportedClaims(reportDir);
+      const claims = reportDirs.map(reportedClaims).find((c) => c.length > 0) ?? [];
       const costs = fileCosts(files.map((f) => f.moduleId), claims);
       return costOrder(files, (f) => f.moduleId, costs);
     }
