@@ -4,6 +4,7 @@ import { PAIRS, SgdKernel, sgdStepsFit } from '../kernels/sgdKernel.js';
 import { rows, vec } from '../matrix.js';
 import { theta, type State } from '../network.js';
 import { outputGradientPass } from './outputGradientPass.js';
+import { neuronOutputs, sampleGradient, sampleUpdate } from './singleSamplePass.js';
 import { batchSize } from './types.js';
 import type { Draw, Rule } from './types.js';
 import { validateRule } from './validate.js';
@@ -35,10 +36,18 @@ export interface StepperOptions {
  * (long version Eqs. (13)-(16), (47)-(50)). One fused pass over the neurons applies
  *   w_i <- w_i - eta a_i g,   a_i <- a_i - eta <w_i, g>     (simultaneously, old values on the right)
  * and accumulates the new theta = sum_i a_i w_i, so theta is always at hand for the next residuals.
+ *
+ * Batch 1 (the paper's label-noise SGD) needs no theta: the step is two passes with 2 + 2 operations per element
+ * of W (singleSamplePass.ts: the neurons' outputs z_i = <w_i, x> give f(x) and <w_i, g> = r z_i), and theta is
+ * computed from (W, a) when it is read, once per step at most (the same bits as the fused pass's running sum).
  */
 export class Stepper {
-  /** theta = a^T W of the current state (kept in step; read-only for callers) */
-  readonly theta: Float64Array;
+  private readonly th: Float64Array;
+  /** batch-1 SGD: theta is computed when read; stale after a step until then */
+  private readonly single: boolean;
+  private stale = false;
+  /** batch 1: the neurons' outputs z_i = <w_i, x> of pass 1 */
+  private readonly z: Float64Array;
   private readonly g: Float64Array;
   private readonly thP: Float64Array;
   private readonly g2: Float64Array;
@@ -81,8 +90,10 @@ export class Stepper {
     this.wRows = this.wasm ? Object.freeze(this.wasm.rows.slice()) : [];
     this.aRows = this.wasm ? Object.freeze([this.wasm.a]) : [];
     if (this.wasm) this.adopt();
-    this.theta = this.wasm ? this.wasm.th : new Float64Array(this.d);
-    theta(state, this.theta);
+    this.th = this.wasm ? this.wasm.th : new Float64Array(this.d);
+    theta(state, this.th);
+    this.single = rule.kind === 'sgd' && B === 1;
+    this.z = this.wasm ? this.wasm.z : new Float64Array(this.single ? this.m : 0);
     this.g = this.wasm ? this.wasm.g : new Float64Array(this.d);
     this.thP = new Float64Array(this.d);
     this.g2 = new Float64Array(this.d);
@@ -128,9 +139,16 @@ export class Stepper {
     return rows(W) === this.wRows && rows(a) === this.aRows && W.rows === this.m && W.columns === this.d && a.columns === this.m && a.rows === 1;
   }
 
+  /** theta = a^T W of the current state (read-only for callers; after an outside change of the state, resync()). */
+  get theta(): Float64Array {
+    if (this.stale) this.resync();
+    return this.th;
+  }
+
   /** Recompute theta from W and a (after an outside change of the state). */
   resync(): void {
-    theta(this.state, this.theta);
+    theta(this.state, this.th);
+    this.stale = false;
   }
 
   /** g = (1/B) sum_b r_b x_b with r_b = <th, x_b> - y_b - eps_b (Eq. (1)): the gradient of the batch loss in theta. */
@@ -187,8 +205,25 @@ export class Stepper {
     k.idx.set(idx.subarray(0, count * B));
     k.eps.set(eps.subarray(0, count * B));
     // |theta_k| <= bound fails for NaN, and, with the bound at the largest double, for the infinities
-    const done = k.steps(rule.eta, B, count, Math.min(bound, Number.MAX_VALUE));
+    const done = this.single ? this.sampleSteps(k, rule.eta, count, Math.min(bound, Number.MAX_VALUE)) : k.steps(rule.eta, B, count, Math.min(bound, Number.MAX_VALUE));
     if (this.prof) profileAdd(this.prof, performance.now() - t0, done);
+    return done;
+  }
+
+  /**
+   * Batch 1 inside the kernel: whole steps while its certificate proves every theta within the bound; where it
+   * cannot (sampleKernel.ts steps1), theta is computed there and decides: a stop, or the next steps.
+   */
+  private sampleSteps(k: SgdKernel, eta: number, count: number, bound: number): number {
+    let done = 0;
+    while (done < count) {
+      const res = k.sampleSteps(eta, done, count - done, bound);
+      done += res >> 1;
+      this.stale = true;
+      if ((res & 1) === 0) break;
+      const th = this.theta;
+      for (let q = 0; q < this.d; q++) if (!(Math.abs(th[q] as number) <= bound)) return done;
+    }
     return done;
   }
 
@@ -205,6 +240,10 @@ export class Stepper {
     if (this.wasm && !this.holds()) this.adopt();
     switch (rule.kind) {
       case 'sgd':
+        if (this.single) {
+          this.sampleStep(rule.eta, draw);
+          return;
+        }
         this.residualGradient(this.theta, draw, this.g);
         if (this.wasm) this.wasm.apply(rule.eta);
         else this.apply(rule.eta, this.g);
@@ -216,6 +255,22 @@ export class Stepper {
         this.oscillationStep(rule.eta, draw);
         return;
     }
+  }
+
+  /** Batch 1 (singleSamplePass.ts): pass 1 gives z and f(x), r = f - y - eps, g = r x, pass 2; theta goes stale. */
+  private sampleStep(eta: number, draw: Draw): void {
+    const j = draw.idx[0] as number;
+    const x = rows(this.data.X)[j] as Float64Array;
+    let f: number;
+    if (this.wasm) {
+      this.wasm.xs.set(x);
+      f = this.wasm.sampleOutputs();
+    } else f = neuronOutputs(rows(this.state.W), vec(this.state.a), x, this.z);
+    const r = f - (this.data.y[j] as number) - (draw.eps[0] as number);
+    sampleGradient(r, x, this.g);
+    if (this.wasm) this.wasm.sampleUpdate(eta, r);
+    else sampleUpdate(rows(this.state.W), vec(this.state.a), this.z, eta, r, this.g);
+    this.stale = true;
   }
 
   /**
