@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: steps per second of label-noise SGD (rule {kind: 'sgd', batch: 1, sigma: 4, eta: 1e-3},
  * Eqs. (15)-(16)) on the engine's Stepper and Drawer (what Simulation.step() runs) at d = 20, n = 200 and m = 100, 1000, 10000, and the ratio to
- * the same loop in numpy (bench/numpy_baseline.py), measured by this one command so that both see the same
+ * the same loop in numpy (bench/numpy_baseline.py; and with scipy's in-place BLAS rank-one update where scipy is installed), measured by this one command so that both see the same
  * machine load. Both run on one core: numpy's OpenBLAS is held to one thread, and OPENBLAS_CORETYPE /
  * OPENBLAS_L2_SIZE (set on some machines here for older OpenBLAS builds) are unset in the python child only.
  *
@@ -119,7 +119,7 @@ interface NumpyOut {
   openblasCore?: string;
   openblasThreads?: number;
   env: Record<string, string>;
-  results: { m: number; d: number; best: number; median: number }[];
+  results: { m: number; d: number; best: number; median: number; blas?: { best: number; median: number } }[];
 }
 
 function numpyBaseline(sizes: Size[]): NumpyOut | string {
@@ -167,6 +167,13 @@ function main(): void {
     if (!r) return;
     const o = ours[i] as Timed;
     console.log(`  numpy m=${s.m} d=${s.d}: ${fmt(r.best)} steps/s (median ${fmt(r.median)}); engine / numpy = ${(o.best / r.best).toFixed(2)}x (medians ${(o.median / r.median).toFixed(2)}x)`);
+  });
+  // the same loop with scipy's in-place BLAS rank-one update (bench/numpy_baseline.py run_blas), where scipy is installed
+  SIZES.forEach((s, i) => {
+    const b = np.results.find((x) => x.m === s.m)?.blas;
+    if (!b) return;
+    const o = ours[i] as Timed;
+    console.log(`  numpy + scipy BLAS dger (in place) m=${s.m} d=${s.d}: ${fmt(b.best)} steps/s (median ${fmt(b.median)}); engine / that = ${(o.best / b.best).toFixed(2)}x (medians ${(o.median / b.median).toFixed(2)}x)`);
   });
 }
 
