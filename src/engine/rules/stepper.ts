@@ -5,6 +5,8 @@ import { rows, vec } from '../matrix.js';
 import { theta, type State } from '../network.js';
 import { outputGradientPass } from './outputGradientPass.js';
 import { neuronOutputs, sampleGradient, sampleUpdate } from './singleSamplePass.js';
+import { oscillationPass } from './oscillationPass.js';
+import { samPass } from './samPass.js';
 import { batchSize } from './types.js';
 import type { Draw, Rule } from './types.js';
 import { validateRule } from './validate.js';
@@ -273,93 +275,17 @@ export class Stepper {
     this.stale = true;
   }
 
-  /**
-   * SAM: perturb (W, a) by rho * grad/||grad|| (grad over all parameters: a_i g for w_i and <w_i, g> for a_i),
-   * take the gradient there, and step from the unperturbed point.
-   */
+  /** SAM (samPass.ts): the batch gradient at the point and at the perturbed point, then the fused update. */
   private samStep(eta: number, rho: number, draw: Draw): void {
-    const W = rows(this.state.W);
-    const a = vec(this.state.a);
-    const d = this.d;
-    const g = this.g;
-    const u = this.u;
-    this.residualGradient(this.theta, draw, g);
-    let gg = 0;
-    for (let k = 0; k < d; k++) gg += (g[k] as number) * (g[k] as number);
-    let aa = 0;
-    let uu = 0;
-    for (let i = 0; i < this.m; i++) {
-      const w = W[i] as Float64Array;
-      let p = 0;
-      for (let k = 0; k < d; k++) p += (w[k] as number) * (g[k] as number);
-      u[i] = p;
-      uu += p * p;
-      const ai = a[i] as number;
-      aa += ai * ai;
-    }
-    const gradNorm = Math.sqrt(aa * gg + uu);
-    const s = gradNorm > 0 ? rho / gradNorm : 0;
-    // theta at the perturbed point: sum_i (a_i + s u_i) (w_i + s a_i g)
-    const thP = this.thP;
-    thP.fill(0);
-    for (let i = 0; i < this.m; i++) {
-      const w = W[i] as Float64Array;
-      const ai = a[i] as number;
-      const ap = ai + s * (u[i] as number);
-      const c = s * ai;
-      for (let k = 0; k < d; k++) thP[k] = (thP[k] as number) + ap * ((w[k] as number) + c * (g[k] as number));
-    }
-    // the batch gradient at the perturbed point
-    const g1 = g;
-    const g2 = this.g2;
-    this.residualGradient(thP, draw, g2);
-    // fused update from the unperturbed point with the perturbed parameters' gradient
-    const th = this.theta;
-    th.fill(0);
-    for (let i = 0; i < this.m; i++) {
-      const w = W[i] as Float64Array;
-      const ai = a[i] as number;
-      const c = s * ai;
-      let p = 0; // <w_i + s a_i g1, g2>
-      for (let k = 0; k < d; k++) p += ((w[k] as number) + c * (g1[k] as number)) * (g2[k] as number);
-      const ap = ai + s * (u[i] as number);
-      const an = ai - eta * p;
-      const cw = eta * ap;
-      for (let k = 0; k < d; k++) {
-        const wn = (w[k] as number) - cw * (g2[k] as number);
-        w[k] = wn;
-        th[k] = (th[k] as number) + an * wn;
-      }
-      a[i] = an;
-    }
+    samPass(rows(this.state.W), vec(this.state.a), this.theta, { g1: this.g, g2: this.g2, thP: this.thP, u: this.u }, eta, rho, (th, out) => this.residualGradient(th, draw, out));
   }
 
-  /** Eqs. (6)-(7): GD on W with the chain's a_i(t); then a_i moves one state along the chain. */
+  /** Eqs. (6)-(7) (oscillationPass.ts): GD on W with the chain's a_i(t), the full-batch gradient without noise. */
   private oscillationStep(eta: number, draw: Draw): void {
     const flips = draw.flips;
     if (!flips) throw new Error('oscillation step needs flips');
-    const X = rows(this.data.X);
-    const n = X.length;
-    this.residualGradient(this.theta, this.fullBatch(n), this.g);
-    const W = rows(this.state.W);
-    const a = vec(this.state.a);
-    const g = this.g;
-    const q = Math.pow(eta, 0.25);
-    const th = this.theta;
-    const d = this.d;
-    th.fill(0);
-    for (let i = 0; i < this.m; i++) {
-      const w = W[i] as Float64Array;
-      const ai = a[i] as number;
-      const an = ai > 0 || ai < 0 ? 0 : (flips[i] as number) * q;
-      const c = eta * ai;
-      for (let k = 0; k < d; k++) {
-        const wn = (w[k] as number) - c * (g[k] as number);
-        w[k] = wn;
-        th[k] = (th[k] as number) + an * wn;
-      }
-      a[i] = an;
-    }
+    this.residualGradient(this.theta, this.fullBatch(this.data.y.length), this.g);
+    oscillationPass(rows(this.state.W), vec(this.state.a), this.theta, eta, this.g, flips);
   }
 
   private full: Draw | undefined;
