@@ -84,7 +84,8 @@ export class Stepper {
     const useWasm = want === 'wasm' || (want === 'auto' && rule.kind === 'sgd');
     // room for whole steps inside the kernel (stepMany): the data and a chunk of draws
     const B = rule.kind === 'sgd' ? batchSize(rule, data) : 1;
-    this.chunk = Math.max(1, Math.min(256, Math.floor(16384 / B)));
+    // batch 1: longer chunks spread the kernel's per-call pass 1 and norms (sampleKernel.ts steps1) thinner
+    this.chunk = Math.max(1, Math.min(B === 1 ? 1024 : 256, Math.floor(16384 / B)));
     const room = { n: rule.kind === 'sgd' ? data.y.length : 0, draws: rule.kind === 'sgd' ? this.chunk * B : 0 };
     this.wasm = useWasm && sgdStepsFit(this.m, this.d, room) ? makeKernel(this.m, this.d, room, want === 'wasm') : undefined;
     if (want === 'wasm' && !this.wasm) throw new InputError('kernel', `no WebAssembly SIMD kernel for m = ${this.m}, d = ${this.d} here`);
