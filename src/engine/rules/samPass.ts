@@ -1,3 +1,5 @@
+import { moveRow } from './outputGradientPass.js';
+
 /** Scratch vectors of the SAM step: g1, g2 and theta at the perturbed point (d), u_i = <w_i, g1> (m). */
 export interface SamScratch {
   g1: Float64Array;
@@ -61,12 +63,7 @@ export function samPass(
     for (let k = 0; k < d; k++) p += ((w[k] as number) + c * (g1[k] as number)) * (g2[k] as number);
     const ap = ai + s * (u[i] as number);
     const an = ai - eta * p;
-    const cw = eta * ap;
-    for (let k = 0; k < d; k++) {
-      const wn = (w[k] as number) - cw * (g2[k] as number);
-      w[k] = wn;
-      th[k] = (th[k] as number) + an * wn;
-    }
+    moveRow(w, eta * ap, g2, an, th);
     a[i] = an;
   }
 }
