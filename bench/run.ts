@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: steps per second of label-noise SGD (rule {kind: 'sgd', batch: 1, sigma: 4, eta: 1e-3},
  * Eqs. (15)-(16)) on the engine's Stepper and Drawer (what Simulation.step() runs) at d = 20, n = 200 and m = 100, 1000, 10000, and the ratio to
- * the same loop in numpy (bench/numpy_baseline.py), measured by this one command so that both see the same
+ * the same loop in numpy (bench/numpy_baseline.py; and with scipy's in-place BLAS rank-one update where scipy is installed), measured by this one command so that both see the same
  * machine load. Both run on one core: numpy's OpenBLAS is held to one thread, and OPENBLAS_CORETYPE /
  * OPENBLAS_L2_SIZE (set on some machines here for older OpenBLAS builds) are unset in the python child only.
  *
@@ -16,7 +16,8 @@
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Drawer, Simulation, Stepper, allFinite, cloneState, initNTK, makeDataset, type Rule, type State, type StepperKernel } from '../src/engine/index.js';
+import { Drawer, Simulation, Stepper, allFinite, cloneState, initNTK, makeDataset, rows, theta, vec, type Rule, type State, type StepperKernel } from '../src/engine/index.js';
+import { PAIRS, SgdKernel } from '../src/engine/kernels/sgdKernel.js';
 import type { Dataset } from '../src/engine/data.js';
 
 interface Size {
@@ -112,6 +113,46 @@ function timeEngine(s: Size, reps: number, kernel: StepperKernel = 'auto', how: 
   return { rates, kernel: used };
 }
 
+/**
+ * The two formulations of the batch-1 step inside one kernel, timed in turn in this process (so under the same
+ * load): the fused pass that keeps theta (the kernel's batch-B `steps`, 6 operations per element of W, the
+ * engine's batch-1 step before rules/singleSamplePass.ts) and the neurons' outputs (`sampleSteps`, 4).
+ * Returns the best steps per CPU second of each over the rounds.
+ */
+function timeFormulations(m: number, d: number, rounds: number): { theta: number; outputs: number } {
+  const n = N;
+  const C = 1024;
+  const make = (): SgdKernel => {
+    const k = new SgdKernel(m, d, PAIRS, { n, draws: C });
+    const { data, state } = setup({ m, d, n, eta: 1e-3, sigma: 4, steps: 0, npSteps: 0 });
+    rows(state.W).forEach((r, i) => (k.rows[i] as Float64Array).set(r));
+    k.a.set(vec(state.a));
+    rows(data.X).forEach((r, j) => k.X.set(r, j * d));
+    k.y.set(data.y);
+    const drawer = new Drawer({ kind: 'sgd', batch: 1, sigma: 4, eta: 1e-3 }, data, m, 1);
+    for (let t = 0; t < C; t++) {
+      const dr = drawer.next(t);
+      k.idx[t] = dr.idx[0] as number;
+      k.eps[t] = dr.eps[0] as number;
+    }
+    theta(state, k.th);
+    return k;
+  };
+  const kt = make();
+  const ko = make();
+  const best = { theta: 0, outputs: 0 };
+  for (let r = 0; r < rounds; r++) {
+    let t0 = process.cpuUsage();
+    // both stay finite: the same 1024 draws again from where the last round left the state
+    if (kt.steps(1e-3, 1, C, Number.MAX_VALUE) !== C) throw new Error('the theta formulation diverged: the benchmark is wrong');
+    best.theta = Math.max(best.theta, C / cpuSince(t0));
+    t0 = process.cpuUsage();
+    if (ko.sampleSteps(1e-3, 0, C, Number.MAX_VALUE) !== 2 * C) throw new Error('the outputs formulation diverged: the benchmark is wrong');
+    best.outputs = Math.max(best.outputs, C / cpuSince(t0));
+  }
+  return best;
+}
+
 interface NumpyOut {
   numpy: string;
   blas?: string;
@@ -119,7 +160,7 @@ interface NumpyOut {
   openblasCore?: string;
   openblasThreads?: number;
   env: Record<string, string>;
-  results: { m: number; d: number; best: number; median: number }[];
+  results: { m: number; d: number; best: number; median: number; blas?: { best: number; median: number } }[];
 }
 
 function numpyBaseline(sizes: Size[]): NumpyOut | string {
@@ -142,6 +183,7 @@ function main(): void {
   const first = SIZES.map((s) => timeEngine(s, REPS / 2));
   const jsLoop = timeEngine(SIZES[1] as Size, 2, 'js');
   const stepwise = SIZES.map((s) => timeEngine(s, 2, 'auto', 'step'));
+  const forms = timeFormulations(1000, D, 20);
   const np = numpyBaseline(SIZES);
   const second = SIZES.map((s) => timeEngine(s, REPS / 2));
   const ours: Timed[] = SIZES.map((_, i) => {
@@ -156,6 +198,9 @@ function main(): void {
   });
   console.log(`  one kernel call a step (Stepper.step, as Simulation.step() runs): ${SIZES.map((s, i) => `m=${s.m} ${fmt(Math.max(...(stepwise[i] as { rates: number[] }).rates))}`).join(', ')} steps/s (best of 2)`);
   console.log(`  the JavaScript loops (kernel 'js', the Stepper before the WebAssembly kernel) at m=1000 d=20: ${fmt(Math.max(...jsLoop.rates))} steps/s`);
+  console.log(
+    `  the kernel's two formulations in turn at m=1000 d=20 (best of 20 rounds of 1024 steps): keeping theta (6 operations an element) ${fmt(forms.theta)} steps/s, the neurons' outputs (4) ${fmt(forms.outputs)} steps/s: ${(forms.outputs / forms.theta).toFixed(2)}x`,
+  );
   if (typeof np === 'string') {
     console.log(`numpy baseline ${np}; no ratio`);
     return;
@@ -167,6 +212,13 @@ function main(): void {
     if (!r) return;
     const o = ours[i] as Timed;
     console.log(`  numpy m=${s.m} d=${s.d}: ${fmt(r.best)} steps/s (median ${fmt(r.median)}); engine / numpy = ${(o.best / r.best).toFixed(2)}x (medians ${(o.median / r.median).toFixed(2)}x)`);
+  });
+  // the same loop with scipy's in-place BLAS rank-one update (bench/numpy_baseline.py run_blas), where scipy is installed
+  SIZES.forEach((s, i) => {
+    const b = np.results.find((x) => x.m === s.m)?.blas;
+    if (!b) return;
+    const o = ours[i] as Timed;
+    console.log(`  numpy + scipy BLAS dger (in place) m=${s.m} d=${s.d}: ${fmt(b.best)} steps/s (median ${fmt(b.median)}); engine / that = ${(o.best / b.best).toFixed(2)}x (medians ${(o.median / b.median).toFixed(2)}x)`);
   });
 }
 

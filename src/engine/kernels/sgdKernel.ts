@@ -1,3 +1,5 @@
+import { stepsFunction } from './batchSteps.js';
+import { SAMPLE_ROWS, sampleFunctions } from './sampleKernel.js';
 import { T, encodeModule, op, wasmApi, wasmSimdAvailable, type Bytes, type ValType, type WasmApi, type WasmMemory, type WasmModule } from './wasm.js';
 
 /**
@@ -15,7 +17,9 @@ import { T, encodeModule, op, wasmApi, wasmSimdAvailable, type Bytes, type ValTy
  * product is summed lane by lane from 0 (no reassociation, no fused multiply-add). So the kernel is bit
  * for bit equal to the JavaScript loop, on every platform (test/engine/kernels.test.ts checks it).
  *
- * Memory layout, in float64 slots: W (m x d, row-major) | a (m) | g (d) | th (d) | gs (2 d: g's elements, each twice).
+ * Memory layout, in float64 slots: W (m x d, row-major) | a (m) | g (d) | th (d) | gs (2 d: g's elements, each twice)
+ * | z (m) | xs (d) | scal (1) | then, with a StepsRoom, X (n x d) | y (n) | eps (draws) | idx (draws, int32).
+ * The single-sample functions (batch 1: sampleKernel.ts) use z, xs and scal.
  */
 
 /** the largest d unrolled into one function (the code grows as d) */
@@ -165,52 +169,6 @@ function sgdFunction(d: number, pairs = PAIRS): { params: ValType[]; locals: Loc
   };
 }
 
-/**
- * `steps(..., count, bound) -> done`: up to `count` whole steps of the SGD rule inside WebAssembly, each
- *   g = 0; for b in 0..B-1: j = idx[s B + b]; f = 0; f += th[k] x_j[k] (k in order);
- *          r = ((f - y_j) - eps[s B + b]) / B; g[k] = g[k] + r x_j[k]
- *   then the fused pass (function 0), then a check of theta: the loop stops after the first step that
- *   leaves some |theta_k| <= bound false (NaN and infinities included), and returns the steps done.
- * The residual gradient is the Stepper's `residualGradient`, operation for operation (scalar float64).
- */
-function stepsFunction(d: number): { params: ValType[]; results: ValType[]; locals: Local[]; body: Bytes[] } {
-  const [eta, m, pa, pg, pth, pgs, px, py, pidx, peps, B, Bf, count, bound] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13];
-  const [s, bb, j, pxj, e] = [14, 15, 16, 17, 18];
-  const [f, r] = [19, 20];
-  const b: Bytes[] = [];
-  b.push(op.i32(0), op.set(s));
-  b.push(op.block, op.loop);
-  b.push(op.get(s), op.get(count), op.i32GeS, op.brIf(1));
-  for (let k = 0; k < d; k++) b.push(op.get(pg), op.f64(0), op.f64Store(8 * k));
-  b.push(op.i32(0), op.set(bb));
-  b.push(op.block, op.loop);
-  b.push(op.get(bb), op.get(B), op.i32GeS, op.brIf(1));
-  b.push(op.get(s), op.get(B), op.i32Mul, op.get(bb), op.i32Add, op.set(e));
-  b.push(op.get(pidx), op.get(e), op.i32(4), op.i32Mul, op.i32Add, op.i32Load(0), op.set(j));
-  b.push(op.get(px), op.get(j), op.i32(8 * d), op.i32Mul, op.i32Add, op.set(pxj));
-  b.push(op.f64(0));
-  for (let k = 0; k < d; k++) b.push(op.get(pth), op.f64Load(8 * k), op.get(pxj), op.f64Load(8 * k), op.f64Mul, op.f64Add);
-  b.push(op.set(f));
-  b.push(op.get(f), op.get(py), op.get(j), op.i32(8), op.i32Mul, op.i32Add, op.f64Load(0), op.f64Sub);
-  b.push(op.get(peps), op.get(e), op.i32(8), op.i32Mul, op.i32Add, op.f64Load(0), op.f64Sub, op.get(Bf), op.f64Div, op.set(r));
-  for (let k = 0; k < d; k++) b.push(op.get(pg), op.get(pg), op.f64Load(8 * k), op.get(r), op.get(pxj), op.f64Load(8 * k), op.f64Mul, op.f64Add, op.f64Store(8 * k));
-  b.push(op.get(bb), op.i32(1), op.i32Add, op.set(bb), op.br(0), op.end, op.end);
-  b.push(op.get(eta), op.get(m), op.get(pa), op.get(pg), op.get(pth), op.get(pgs), op.call(0));
-  b.push(op.get(s), op.i32(1), op.i32Add, op.set(s));
-  for (let k = 0; k < d; k++) b.push(op.get(pth), op.f64Load(8 * k), op.f64Abs, op.get(bound), op.f64Le, op.i32Eqz, op.if, op.get(s), op.return, op.end);
-  b.push(op.br(0), op.end, op.end);
-  b.push(op.get(s));
-  return {
-    params: [T.f64, T.i32, T.i32, T.i32, T.i32, T.i32, T.i32, T.i32, T.i32, T.i32, T.i32, T.f64, T.i32, T.f64],
-    results: [T.i32],
-    locals: [
-      [5, T.i32],
-      [2, T.f64],
-    ],
-    body: b,
-  };
-}
-
 const modules = new Map<number, WasmModule>();
 
 function api(): WasmApi {
@@ -218,20 +176,21 @@ function api(): WasmApi {
   return wasmApi;
 }
 
-function sgdModule(d: number, pairs: number): WasmModule {
-  const key = d * 64 + pairs;
+function sgdModule(d: number, pairs: number, sampleRows: number): WasmModule {
+  const key = (d * 64 + pairs) * 64 + sampleRows;
   let mod = modules.get(key);
   if (!mod) {
-    mod = new (api().Module)(kernelModule(d, pairs));
+    mod = new (api().Module)(kernelModule(d, pairs, sampleRows));
     modules.set(key, mod);
   }
   return mod;
 }
 
-function kernelModule(d: number, pairs = PAIRS): Uint8Array {
+function kernelModule(d: number, pairs = PAIRS, sampleRows = SAMPLE_ROWS): Uint8Array {
   return encodeModule([
     { name: 'sgd', ...sgdFunction(d, pairs) },
     { name: 'steps', ...stepsFunction(d) },
+    ...sampleFunctions(d, 2, sampleRows),
   ]);
 }
 
@@ -242,7 +201,12 @@ export function sgdKernelBytes(d: number): Uint8Array {
 
 /** Whether a kernel can be made for an m x d network here (SIMD available, d unrolled, memory addressable). */
 export function sgdKernelFits(m: number, d: number): boolean {
-  return wasmSimdAvailable() && Number.isInteger(m) && Number.isInteger(d) && m >= 1 && d >= 1 && d <= MAX_KERNEL_D && 8 * (m * d + m + 4 * d) <= MAX_BYTES;
+  return wasmSimdAvailable() && Number.isInteger(m) && Number.isInteger(d) && m >= 1 && d >= 1 && d <= MAX_KERNEL_D && 8 * fixedSlots(m, d) <= MAX_BYTES;
+}
+
+/** float64 slots before the StepsRoom: W, a, g, th, gs, z, xs, scal */
+function fixedSlots(m: number, d: number): number {
+  return m * d + 2 * m + 5 * d + 1;
 }
 
 /** The room for whole steps run inside WebAssembly (`SgdKernel.steps`): the data and a chunk of draws. */
@@ -255,7 +219,7 @@ export interface StepsRoom {
 
 /** Whether the kernel's memory can also hold `room` (see sgdKernelFits). */
 export function sgdStepsFit(m: number, d: number, room: StepsRoom): boolean {
-  return sgdKernelFits(m, d) && Number.isInteger(room.n) && Number.isInteger(room.draws) && room.n >= 0 && room.draws >= 0 && 8 * (m * d + m + 4 * d + room.n * (d + 1)) + 12 * room.draws <= MAX_BYTES;
+  return sgdKernelFits(m, d) && Number.isInteger(room.n) && Number.isInteger(room.draws) && room.n >= 0 && room.draws >= 0 && 8 * (fixedSlots(m, d) + room.n * (d + 1)) + 12 * room.draws <= MAX_BYTES;
 }
 
 /**
@@ -284,6 +248,15 @@ export class SgdKernel {
   private readonly py: number;
   private readonly peps: number;
   private readonly pidx: number;
+  /** batch 1 (sampleKernel.ts): z_i = <w_i, x> of pass 1, the sample x of a single step, ||a||^2 */
+  readonly z: Float64Array;
+  readonly xs: Float64Array;
+  private readonly pz: number;
+  private readonly pxs: number;
+  private readonly pscal: number;
+  private readonly dotsFn: (m: number, pa: number, pz: number, px: number) => number;
+  private readonly updateFn: (eta: number, r: number, m: number, pa: number, pz: number, pg: number, pscal: number) => void;
+  private readonly steps1Fn: (...args: number[]) => number;
 
   constructor(
     readonly m: number,
@@ -291,15 +264,21 @@ export class SgdKernel {
     /** rows per block / 2 (a tuning knob for bench/; every value gives the same bits) */
     pairs = PAIRS,
     room: StepsRoom = { n: 0, draws: 0 },
+    /** rows per block of the single-sample passes (a tuning knob; every value gives the same bits) */
+    sampleRows = SAMPLE_ROWS,
   ) {
     if (!Number.isInteger(pairs) || pairs < 1 || pairs > 8) throw new RangeError(`pairs = ${pairs}: expected 1 to 8`);
+    if (!Number.isInteger(sampleRows) || sampleRows < 1 || sampleRows > 8) throw new RangeError(`sampleRows = ${sampleRows}: expected 1 to 8`);
     if (!sgdStepsFit(m, d, room)) throw new RangeError(`no WebAssembly kernel for m = ${m}, d = ${d} (n = ${room.n}, ${room.draws} draws)`);
-    const bytes = 8 * (m * d + m + 4 * d + room.n * (d + 1)) + 12 * room.draws;
+    const bytes = 8 * (fixedSlots(m, d) + room.n * (d + 1)) + 12 * room.draws;
     const pages = Math.max(1, Math.ceil(bytes / 65536));
     this.memory = new (api().Memory)({ initial: pages, maximum: pages });
-    const instance = new (api().Instance)(sgdModule(d, pairs), { env: { memory: this.memory } });
+    const instance = new (api().Instance)(sgdModule(d, pairs, sampleRows), { env: { memory: this.memory } });
     this.fn = instance.exports['sgd'] as SgdKernel['fn'];
     this.stepsFn = instance.exports['steps'] as SgdKernel['stepsFn'];
+    this.dotsFn = instance.exports['dots1'] as SgdKernel['dotsFn'];
+    this.updateFn = instance.exports['update1'] as SgdKernel['updateFn'];
+    this.steps1Fn = instance.exports['steps1'] as SgdKernel['steps1Fn'];
     const buf = this.memory.buffer;
     this.rows = Array.from({ length: m }, (_, i) => new Float64Array(buf, 8 * i * d, d));
     this.pa = 8 * m * d;
@@ -309,7 +288,12 @@ export class SgdKernel {
     this.g = new Float64Array(buf, this.pg, d);
     this.th = new Float64Array(buf, this.pth, d);
     this.pgs = this.pth + 8 * d;
-    this.px = this.pgs + 16 * d;
+    this.pz = this.pgs + 16 * d;
+    this.pxs = this.pz + 8 * m;
+    this.pscal = this.pxs + 8 * d;
+    this.z = new Float64Array(buf, this.pz, m);
+    this.xs = new Float64Array(buf, this.pxs, d);
+    this.px = this.pscal + 8;
     this.py = this.px + 8 * room.n * d;
     this.peps = this.py + 8 * room.n;
     this.pidx = this.peps + 8 * room.draws;
@@ -327,6 +311,25 @@ export class SgdKernel {
   steps(eta: number, B: number, count: number, bound: number): number {
     if (!(count * B <= this.idx.length) || B < 1) throw new RangeError(`${count} steps of batch ${B} do not fit ${this.idx.length} draws`);
     return this.stepsFn(eta, this.m, this.pa, this.pg, this.pth, this.pgs, this.px, this.py, this.pidx, this.peps, B, B, count, bound);
+  }
+
+  /** Batch 1, pass 1 (rules/singleSamplePass.ts neuronOutputs): z_i = <w_i, xs> into z; returns f = sum_i a_i z_i. */
+  sampleOutputs(): number {
+    return this.dotsFn(this.m, this.pa, this.pz, this.pxs);
+  }
+
+  /** Batch 1, pass 2 (sampleUpdate): a_i -= eta (r z_i), w_i -= (eta a_i) g, from the memory's z and g = r x. */
+  sampleUpdate(eta: number, r: number): void {
+    this.updateFn(eta, r, this.m, this.pa, this.pz, this.pg, this.pscal);
+  }
+
+  /**
+   * Up to `count` whole single-sample steps with the draws idx[from ..], eps[from ..]: returns 2 done + flag,
+   * flag 1 where the certificate |theta_k| <= bound failed after step `done` (sampleKernel.ts steps1).
+   */
+  sampleSteps(eta: number, from: number, count: number, bound: number): number {
+    if (!(from >= 0 && from + count <= this.idx.length)) throw new RangeError(`${count} steps from ${from} do not fit ${this.idx.length} draws`);
+    return this.steps1Fn(eta, this.m, this.pa, this.pz, this.pg, this.pscal, this.px, this.py, this.pidx + 4 * from, this.peps + 8 * from, count, bound);
   }
 
   /** The fused pass with step size eta, from the memory's W, a and g; theta into th. */

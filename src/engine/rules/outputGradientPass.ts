@@ -13,12 +13,19 @@ export function outputGradientPass(W: readonly Float64Array[], a: Float64Array, 
     let p = 0;
     for (let k = 0; k < d; k++) p += (w[k] as number) * (g[k] as number);
     const an = ai - eta * p;
-    const c = eta * ai;
-    for (let k = 0; k < d; k++) {
-      const wn = (w[k] as number) - c * (g[k] as number);
-      w[k] = wn;
-      theta[k] = (theta[k] as number) + an * wn;
-    }
+    moveRow(w, eta * ai, g, an, theta);
     a[i] = an;
+  }
+}
+
+/**
+ * One neuron's part of a fused pass: w <- w - c g, then theta += an w (the new w; an the neuron's new a_i), in
+ * increasing k. Shared by the fused passes of the SGD/GD, SAM and oscillation steps.
+ */
+export function moveRow(w: Float64Array, c: number, g: Float64Array, an: number, theta: Float64Array): void {
+  for (let k = 0; k < theta.length; k++) {
+    const wn = (w[k] as number) - c * (g[k] as number);
+    w[k] = wn;
+    theta[k] = (theta[k] as number) + an * wn;
   }
 }

@@ -4,6 +4,9 @@ import { PAIRS, SgdKernel, sgdStepsFit } from '../kernels/sgdKernel.js';
 import { rows, vec } from '../matrix.js';
 import { theta, type State } from '../network.js';
 import { outputGradientPass } from './outputGradientPass.js';
+import { neuronOutputs, sampleGradient, sampleUpdate } from './singleSamplePass.js';
+import { oscillationPass } from './oscillationPass.js';
+import { samPass } from './samPass.js';
 import { batchSize } from './types.js';
 import type { Draw, Rule } from './types.js';
 import { validateRule } from './validate.js';
@@ -35,10 +38,18 @@ export interface StepperOptions {
  * (long version Eqs. (13)-(16), (47)-(50)). One fused pass over the neurons applies
  *   w_i <- w_i - eta a_i g,   a_i <- a_i - eta <w_i, g>     (simultaneously, old values on the right)
  * and accumulates the new theta = sum_i a_i w_i, so theta is always at hand for the next residuals.
+ *
+ * Batch 1 (the paper's label-noise SGD) needs no theta: the step is two passes with 2 + 2 operations per element
+ * of W (singleSamplePass.ts: the neurons' outputs z_i = <w_i, x> give f(x) and <w_i, g> = r z_i), and theta is
+ * computed from (W, a) when it is read, once per step at most (the same bits as the fused pass's running sum).
  */
 export class Stepper {
-  /** theta = a^T W of the current state (kept in step; read-only for callers) */
-  readonly theta: Float64Array;
+  private readonly th: Float64Array;
+  /** batch-1 SGD: theta is computed when read; stale after a step until then */
+  private readonly single: boolean;
+  private stale = false;
+  /** batch 1: the neurons' outputs z_i = <w_i, x> of pass 1 */
+  private readonly z: Float64Array;
   private readonly g: Float64Array;
   private readonly thP: Float64Array;
   private readonly g2: Float64Array;
@@ -73,7 +84,8 @@ export class Stepper {
     const useWasm = want === 'wasm' || (want === 'auto' && rule.kind === 'sgd');
     // room for whole steps inside the kernel (stepMany): the data and a chunk of draws
     const B = rule.kind === 'sgd' ? batchSize(rule, data) : 1;
-    this.chunk = Math.max(1, Math.min(256, Math.floor(16384 / B)));
+    // batch 1: longer chunks spread the kernel's per-call pass 1 and norms (sampleKernel.ts steps1) thinner
+    this.chunk = Math.max(1, Math.min(B === 1 ? 1024 : 256, Math.floor(16384 / B)));
     const room = { n: rule.kind === 'sgd' ? data.y.length : 0, draws: rule.kind === 'sgd' ? this.chunk * B : 0 };
     this.wasm = useWasm && sgdStepsFit(this.m, this.d, room) ? makeKernel(this.m, this.d, room, want === 'wasm') : undefined;
     if (want === 'wasm' && !this.wasm) throw new InputError('kernel', `no WebAssembly SIMD kernel for m = ${this.m}, d = ${this.d} here`);
@@ -81,8 +93,10 @@ export class Stepper {
     this.wRows = this.wasm ? Object.freeze(this.wasm.rows.slice()) : [];
     this.aRows = this.wasm ? Object.freeze([this.wasm.a]) : [];
     if (this.wasm) this.adopt();
-    this.theta = this.wasm ? this.wasm.th : new Float64Array(this.d);
-    theta(state, this.theta);
+    this.th = this.wasm ? this.wasm.th : new Float64Array(this.d);
+    theta(state, this.th);
+    this.single = rule.kind === 'sgd' && B === 1;
+    this.z = this.wasm ? this.wasm.z : new Float64Array(this.single ? this.m : 0);
     this.g = this.wasm ? this.wasm.g : new Float64Array(this.d);
     this.thP = new Float64Array(this.d);
     this.g2 = new Float64Array(this.d);
@@ -128,9 +142,16 @@ export class Stepper {
     return rows(W) === this.wRows && rows(a) === this.aRows && W.rows === this.m && W.columns === this.d && a.columns === this.m && a.rows === 1;
   }
 
+  /** theta = a^T W of the current state (read-only for callers; after an outside change of the state, resync()). */
+  get theta(): Float64Array {
+    if (this.stale) this.resync();
+    return this.th;
+  }
+
   /** Recompute theta from W and a (after an outside change of the state). */
   resync(): void {
-    theta(this.state, this.theta);
+    theta(this.state, this.th);
+    this.stale = false;
   }
 
   /** g = (1/B) sum_b r_b x_b with r_b = <th, x_b> - y_b - eps_b (Eq. (1)): the gradient of the batch loss in theta. */
@@ -187,8 +208,25 @@ export class Stepper {
     k.idx.set(idx.subarray(0, count * B));
     k.eps.set(eps.subarray(0, count * B));
     // |theta_k| <= bound fails for NaN, and, with the bound at the largest double, for the infinities
-    const done = k.steps(rule.eta, B, count, Math.min(bound, Number.MAX_VALUE));
+    const done = this.single ? this.sampleSteps(k, rule.eta, count, Math.min(bound, Number.MAX_VALUE)) : k.steps(rule.eta, B, count, Math.min(bound, Number.MAX_VALUE));
     if (this.prof) profileAdd(this.prof, performance.now() - t0, done);
+    return done;
+  }
+
+  /**
+   * Batch 1 inside the kernel: whole steps while its certificate proves every theta within the bound; where it
+   * cannot (sampleKernel.ts steps1), theta is computed there and decides: a stop, or the next steps.
+   */
+  private sampleSteps(k: SgdKernel, eta: number, count: number, bound: number): number {
+    let done = 0;
+    while (done < count) {
+      const res = k.sampleSteps(eta, done, count - done, bound);
+      done += res >> 1;
+      this.stale = true;
+      if ((res & 1) === 0) break;
+      const th = this.theta;
+      for (let q = 0; q < this.d; q++) if (!(Math.abs(th[q] as number) <= bound)) return done;
+    }
     return done;
   }
 
@@ -205,6 +243,10 @@ export class Stepper {
     if (this.wasm && !this.holds()) this.adopt();
     switch (rule.kind) {
       case 'sgd':
+        if (this.single) {
+          this.sampleStep(rule.eta, draw);
+          return;
+        }
         this.residualGradient(this.theta, draw, this.g);
         if (this.wasm) this.wasm.apply(rule.eta);
         else this.apply(rule.eta, this.g);
@@ -218,93 +260,33 @@ export class Stepper {
     }
   }
 
-  /**
-   * SAM: perturb (W, a) by rho * grad/||grad|| (grad over all parameters: a_i g for w_i and <w_i, g> for a_i),
-   * take the gradient there, and step from the unperturbed point.
-   */
-  private samStep(eta: number, rho: number, draw: Draw): void {
-    const W = rows(this.state.W);
-    const a = vec(this.state.a);
-    const d = this.d;
-    const g = this.g;
-    const u = this.u;
-    this.residualGradient(this.theta, draw, g);
-    let gg = 0;
-    for (let k = 0; k < d; k++) gg += (g[k] as number) * (g[k] as number);
-    let aa = 0;
-    let uu = 0;
-    for (let i = 0; i < this.m; i++) {
-      const w = W[i] as Float64Array;
-      let p = 0;
-      for (let k = 0; k < d; k++) p += (w[k] as number) * (g[k] as number);
-      u[i] = p;
-      uu += p * p;
-      const ai = a[i] as number;
-      aa += ai * ai;
-    }
-    const gradNorm = Math.sqrt(aa * gg + uu);
-    const s = gradNorm > 0 ? rho / gradNorm : 0;
-    // theta at the perturbed point: sum_i (a_i + s u_i) (w_i + s a_i g)
-    const thP = this.thP;
-    thP.fill(0);
-    for (let i = 0; i < this.m; i++) {
-      const w = W[i] as Float64Array;
-      const ai = a[i] as number;
-      const ap = ai + s * (u[i] as number);
-      const c = s * ai;
-      for (let k = 0; k < d; k++) thP[k] = (thP[k] as number) + ap * ((w[k] as number) + c * (g[k] as number));
-    }
-    // the batch gradient at the perturbed point
-    const g1 = g;
-    const g2 = this.g2;
-    this.residualGradient(thP, draw, g2);
-    // fused update from the unperturbed point with the perturbed parameters' gradient
-    const th = this.theta;
-    th.fill(0);
-    for (let i = 0; i < this.m; i++) {
-      const w = W[i] as Float64Array;
-      const ai = a[i] as number;
-      const c = s * ai;
-      let p = 0; // <w_i + s a_i g1, g2>
-      for (let k = 0; k < d; k++) p += ((w[k] as number) + c * (g1[k] as number)) * (g2[k] as number);
-      const ap = ai + s * (u[i] as number);
-      const an = ai - eta * p;
-      const cw = eta * ap;
-      for (let k = 0; k < d; k++) {
-        const wn = (w[k] as number) - cw * (g2[k] as number);
-        w[k] = wn;
-        th[k] = (th[k] as number) + an * wn;
-      }
-      a[i] = an;
-    }
+  /** Batch 1 (singleSamplePass.ts): pass 1 gives z and f(x), r = f - y - eps, g = r x, pass 2; theta goes stale. */
+  private sampleStep(eta: number, draw: Draw): void {
+    const j = draw.idx[0] as number;
+    const x = rows(this.data.X)[j] as Float64Array;
+    let f: number;
+    if (this.wasm) {
+      this.wasm.xs.set(x);
+      f = this.wasm.sampleOutputs();
+    } else f = neuronOutputs(rows(this.state.W), vec(this.state.a), x, this.z);
+    const r = f - (this.data.y[j] as number) - (draw.eps[0] as number);
+    sampleGradient(r, x, this.g);
+    if (this.wasm) this.wasm.sampleUpdate(eta, r);
+    else sampleUpdate(rows(this.state.W), vec(this.state.a), this.z, eta, r, this.g);
+    this.stale = true;
   }
 
-  /** Eqs. (6)-(7): GD on W with the chain's a_i(t); then a_i moves one state along the chain. */
+  /** SAM (samPass.ts): the batch gradient at the point and at the perturbed point, then the fused update. */
+  private samStep(eta: number, rho: number, draw: Draw): void {
+    samPass(rows(this.state.W), vec(this.state.a), this.theta, { g1: this.g, g2: this.g2, thP: this.thP, u: this.u }, eta, rho, (th, out) => this.residualGradient(th, draw, out));
+  }
+
+  /** Eqs. (6)-(7) (oscillationPass.ts): GD on W with the chain's a_i(t), the full-batch gradient without noise. */
   private oscillationStep(eta: number, draw: Draw): void {
     const flips = draw.flips;
     if (!flips) throw new Error('oscillation step needs flips');
-    const X = rows(this.data.X);
-    const n = X.length;
-    this.residualGradient(this.theta, this.fullBatch(n), this.g);
-    const W = rows(this.state.W);
-    const a = vec(this.state.a);
-    const g = this.g;
-    const q = Math.pow(eta, 0.25);
-    const th = this.theta;
-    const d = this.d;
-    th.fill(0);
-    for (let i = 0; i < this.m; i++) {
-      const w = W[i] as Float64Array;
-      const ai = a[i] as number;
-      const an = ai > 0 || ai < 0 ? 0 : (flips[i] as number) * q;
-      const c = eta * ai;
-      for (let k = 0; k < d; k++) {
-        const wn = (w[k] as number) - c * (g[k] as number);
-        w[k] = wn;
-        th[k] = (th[k] as number) + an * wn;
-      }
-      a[i] = an;
-    }
+    this.residualGradient(this.theta, this.fullBatch(this.data.y.length), this.g);
+    oscillationPass(rows(this.state.W), vec(this.state.a), this.theta, eta, this.g, flips);
   }
 
   private full: Draw | undefined;
