@@ -7,7 +7,7 @@ import { lockstep, type LockstepResult } from '../../src/cifar/lockstep.js';
 import { smallCase } from './support.js';
 
 /**
- * The tfjs network (float32, wasm) and the Gram path (float64) agree over the FULL horizon of the figures, 10,000
+ * The tfjs network (float32, AUDIT_BACKEND: wasm by default) and the Gram path (float64) agree over the FULL horizon of the figures, 10,000
  * full-batch steps, with the authors' label noise (resample p = 0.5), at a reduced size so that it fits npm test
  * (16 + 16 images, width 32: ~9 CPU s; the authors' size is bench/cifar-gram-vs-tfjs.ts and the paper tier's float32 check).
  * eta = 2e-2: eta t = 200, twenty times the authors' 10 (1e-3 x 10,000), so that the run moves far (the train outputs by
@@ -20,7 +20,8 @@ const STEPS = 10_000;
 let res: LockstepResult;
 
 beforeAll(async () => {
-  await initBackend('wasm');
+  // AUDIT_BACKEND (default wasm): on a GPU machine, AUDIT_BACKEND=node-gpu runs this same check on the GPU backend
+  await initBackend();
   const { cfg, p, train, test } = smallCase(16, 16, 32, 'standard', 'f32-horizon');
   const net = new FcNet(cfg, p, train, test);
   try {
