@@ -69,8 +69,12 @@ export function fcFor(width: number, parameterization: Parameterization): FcConf
  * rate so that the exact linearization's fastest direction moves at that rate (the NTK-parameterized variant); `engine`
  * overrides AUDIT_CIFAR_ENGINE (the Gram path by default). On the Gram path the seeds run in worker threads (parallelMap,
  * `threads`, default the cores available; one seed per task, its streams its own): the results do not depend on the number
- * of threads. The tfjs engine keeps to this thread (its backend is initialized here).
+ * of threads. The tfjs engine keeps to this thread (its backend is initialized here), and so do seeds too small to pay for
+ * a worker's start (a few CPU seconds: tsx and the modules load in each worker), unless `threads` is given.
  */
+/** n^2 m steps of a seed (its K DH products) from which the seeds go to worker threads: ~1e9 is about a CPU second of steps (the quick tier's 32^2 x 128 x 500 = 6.6e7 stays in this thread; the paper tier's 64^2 x 512 x 10,000 = 2.1e10 goes) */
+const PARALLEL_WORK = 1e9;
+
 export async function runSeeds(setup: RealWorldSetup, scale: RealWorldScale, seeds: number, parameterization: Parameterization, runs: RunSpec[], seedName: (i: number) => string, opts: { rateFrom?: (i: number) => number; engine?: FcEngine; threads?: number } = {}): Promise<RealWorldSeedResult[]> {
   const tasks: RealWorldSeedTask[] = [];
   for (let i = 0; i < seeds; i++) {
@@ -79,7 +83,8 @@ export async function runSeeds(setup: RealWorldSetup, scale: RealWorldScale, see
     tasks.push({ cfg: rate === undefined ? cfg : { ...cfg, rate }, seed: seedName(i) });
   }
   const engine = opts.engine ?? fcEngineFromEnv();
-  if (engine === 'gram' && tasks.length > 1) return parallelMap<RealWorldSeedTask, RealWorldSeedResult>(tasks, new URL('./cifarSeedTask.ts', import.meta.url), 'runSeedTask', opts.threads ? { threads: opts.threads } : {});
+  const work = scale.nTrain * scale.nTrain * scale.width * scale.steps;
+  if (engine === 'gram' && tasks.length > 1 && (opts.threads !== undefined || work >= PARALLEL_WORK)) return parallelMap<RealWorldSeedTask, RealWorldSeedResult>(tasks, new URL('./cifarSeedTask.ts', import.meta.url), 'runSeedTask', opts.threads ? { threads: opts.threads } : {});
   const out: RealWorldSeedResult[] = [];
   for (const t of tasks) out.push(await runRealWorldSeed(t.cfg, setup.data, t.seed));
   return out;
