@@ -43,7 +43,7 @@ claim(record, {
       observeRuns(ctx, `${c.label} ${CLEAN}`, c.clean, kind, d.scale, c.results[0]?.eta ?? d.scale.eta);
       for (const n of c.noisy) observeRuns(ctx, `${c.label} ${n.name}`, n.cmps, { ...kind, noisy: 1 }, d.scale, c.results[0]?.eta ?? d.scale.eta);
     }
-    const f32 = d.float32Check ? await float32Check(setup, d.scale, 'standard', runs[1]!, ctx.runSeed('seed', 0)) : undefined;
+    const f32 = d.float32Check ? await float32Check(setup, { ...d.scale, width: d.float32Width ?? d.scale.width }, 'standard', runs[1]!, ctx.runSeed('seed', 0)) : undefined;
     return { plan, setup, configs, f32, diverged: configs.flatMap((c) => divergedRuns(c.results)) };
   },
   decide: (m, s, ctx) => (m.diverged.length ? { rule: 'empirical-effect', verdict: 'inconclusive', because: `runs diverged: ${m.diverged.join('; ')}`, wouldDecide: 'runs that do not diverge' } : allEffects(parts(m.configs, s, ctx.alpha))),
@@ -62,7 +62,7 @@ claim(record, {
         data: `${m.setup.data.train.source}; ${m.setup.data.test.source}${m.setup.data.userDir ? ' (AUDIT_CIFAR_DIR)' : ' (shipped data/cifar10-mini)'}`,
         ...engineEvidence(m.configs.flatMap((c) => c.results)),
         etaNtkVariant: m.configs[1]?.results.map((r) => r.eta) ?? [],
-        ...float32Evidence(m.f32, `seed 0, ${runs1(d)}`),
+        ...float32Evidence(m.f32, `seed 0, ${runs1(d)}, width ${d.float32Width ?? d.scale.width}`),
         ...Object.fromEntries(ps.map((p) => [`part: ${p.spec.id}`, `${p.result.decision.verdict}: ${p.result.decision.because}`])),
         ...seedSearch(ctx, m.plan.seeds, margins),
       },

@@ -1,5 +1,6 @@
 import type { FcConfig, FcParams } from './fc.js';
-import { FcNet64, mulAB, sumSq } from './fc64.js';
+import { FcNet64, sumSq } from './fc64.js';
+import { mulAB } from './gemm.js';
 
 /**
  * The FC network in float64 with its first layer W1 (d x m) held explicitly: the plain

@@ -1,5 +1,6 @@
 import { InputError } from '../errors.js';
 import { erfAndPrime } from './erf.js';
+import { mulAB } from './gemm.js';
 import { scalesOf, snapshotOf, validateFcConfig, type FcConfig, type FcParams, type FcSnapshot, type Scales, type Update } from './fc.js';
 
 /**
@@ -15,39 +16,6 @@ import { scalesOf, snapshotOf, validateFcConfig, type FcConfig, type FcParams, t
  *   dL/dW2 = s2 A^T r,   dL/db2 = beta 1^T r,   dL/dW1 = s1 X^T DH,   dL/db1 = beta 1^T DH.
  * A step multiplies every gradient by eta (folded into r, as fc.ts does).
  */
-
-/**
- * C (ra x cb) = alpha A B (+ C when `accumulate`), row-major; A is ra x inner, B is inner x cb.
- * Float64Array only, so that the JIT sees one element type here (a call with a Float32Array made
- * every product of the step several times slower): convert float32 inputs once, with Float64Array.from.
- */
-export function mulAB(A: Float64Array, ra: number, inner: number, B: Float64Array, cb: number, C: Float64Array, alpha = 1, accumulate = false): Float64Array {
-  if (!accumulate) C.fill(0, 0, ra * cb);
-  // four rows of B per pass over a row of C: a quarter of the loads and stores of C
-  const inner4 = inner - (inner % 4);
-  for (let i = 0; i < ra; i++) {
-    const ci = i * cb;
-    const ai = i * inner;
-    let l = 0;
-    for (; l < inner4; l += 4) {
-      const a0 = alpha * (A[ai + l] as number);
-      const a1 = alpha * (A[ai + l + 1] as number);
-      const a2 = alpha * (A[ai + l + 2] as number);
-      const a3 = alpha * (A[ai + l + 3] as number);
-      const b0 = l * cb;
-      const b1 = b0 + cb;
-      const b2 = b1 + cb;
-      const b3 = b2 + cb;
-      for (let j = 0; j < cb; j++) C[ci + j] = (C[ci + j] as number) + a0 * (B[b0 + j] as number) + a1 * (B[b1 + j] as number) + a2 * (B[b2 + j] as number) + a3 * (B[b3 + j] as number);
-    }
-    for (; l < inner; l++) {
-      const a = alpha * (A[ai + l] as number);
-      const bl = l * cb;
-      for (let j = 0; j < cb; j++) C[ci + j] = (C[ci + j] as number) + a * (B[bl + j] as number);
-    }
-  }
-  return C;
-}
 
 /** sum of squares */
 export function sumSq(v: ArrayLike<number>): number {

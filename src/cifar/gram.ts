@@ -1,6 +1,7 @@
 import { InputError } from '../errors.js';
 import { validateFcConfig, type FcConfig, type FcParams } from './fc.js';
-import { FcNet64, mulAB } from './fc64.js';
+import { FcNet64 } from './fc64.js';
+import { mulAB } from './gemm.js';
 import { mulABt } from './ntk.js';
 
 /**
@@ -71,6 +72,8 @@ export class GramFcNet extends FcNet64 {
   private readonly KD: Float64Array;
   private readonly Hq: Float64Array;
   private readonly Ht: Float64Array;
+  /** the n x n by n x m product of every step (gemm.ts); a bench swaps in the unblocked one to time the two in one command */
+  protected readonly mm: typeof mulAB = mulAB;
 
   /** `setup` from gramSetup for the same cfg, parameters and data (computed here when absent). */
   constructor(cfg: FcConfig, p: FcParams, train: { X: Float32Array; Y: Float32Array; labels: Uint8Array; n: number }, test: { X: Float32Array; Y: Float32Array; labels: Uint8Array; n: number }, setup?: GramSetup) {
@@ -95,7 +98,7 @@ export class GramFcNet extends FcNet64 {
   protected firstLayerGradSq(): number {
     const { n, head, KD } = this;
     const m = this.cfg.width;
-    mulAB(this.setup.K, n, n, head.DH, m, KD);
+    this.mm(this.setup.K, n, n, head.DH, m, KD);
     let s = 0;
     for (let t = 0; t < n * m; t++) s += (head.DH[t] as number) * (KD[t] as number);
     return this.sc.s1 * this.sc.s1 * s;
@@ -119,7 +122,7 @@ export class GramFcNet extends FcNet64 {
     const m = this.cfg.width;
     const { s1, beta } = this.sc;
     for (let t = 0; t < n * m; t++) S[t] = (S[t] as number) + (head.DH[t] as number);
-    mulAB(this.setup.K, n, n, head.DH, m, H, -s1 * s1, true);
+    this.mm(this.setup.K, n, n, head.DH, m, H, -s1 * s1, true);
     for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) H[i * m + j] = (H[i * m + j] as number) - beta * (head.gb1[j] as number);
   }
 

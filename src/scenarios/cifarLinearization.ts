@@ -3,7 +3,9 @@ import { initBackend, type BackendInfo } from '../cifar/backend.js';
 import { loadCifar, type CifarData } from '../cifar/data.js';
 import { AUTHORS_FC, initFc, type FcConfig, type Parameterization } from '../cifar/fc.js';
 import type { LabelNoise } from '../cifar/noise.js';
-import { FcRunnerFactory, type FcEngine } from '../cifar/fcEngine.js';
+import { FcRunnerFactory, fcEngineFromEnv, type FcEngine } from '../cifar/fcEngine.js';
+import { parallelMap } from '../engine/parallel.js';
+import type { RealWorldSeedTask } from './cifarSeedTask.js';
 import { lockstep, type LockstepResult } from '../cifar/lockstep.js';
 import { curveDistance, logCurveDistance, runRealWorldSeed, type FnDistance, type LossCurve, type RealWorldSeedResult, type RunSpec } from '../cifar/realworld.js';
 
@@ -65,15 +67,26 @@ export function fcFor(width: number, parameterization: Parameterization): FcConf
 /**
  * Seeds 0..seeds-1 of one parameterization, every run from the seed's initialization. `rateFrom(i)` sets seed i's learning
  * rate so that the exact linearization's fastest direction moves at that rate (the NTK-parameterized variant); `engine`
- * overrides AUDIT_CIFAR_ENGINE (the Gram path by default).
+ * overrides AUDIT_CIFAR_ENGINE (the Gram path by default). On the Gram path the seeds run in worker threads (parallelMap,
+ * `threads`, default the cores available; one seed per task, its streams its own): the results do not depend on the number
+ * of threads. The tfjs engine keeps to this thread (its backend is initialized here), and so do seeds too small to pay for
+ * a worker's start (a few CPU seconds: tsx and the modules load in each worker), unless `threads` is given.
  */
-export async function runSeeds(setup: RealWorldSetup, scale: RealWorldScale, seeds: number, parameterization: Parameterization, runs: RunSpec[], seedName: (i: number) => string, opts: { rateFrom?: (i: number) => number; engine?: FcEngine } = {}): Promise<RealWorldSeedResult[]> {
-  const out: RealWorldSeedResult[] = [];
+/** n^2 m steps of a seed (its K DH products) from which the seeds go to worker threads: ~1e9 is about a CPU second of steps (the quick tier's 32^2 x 128 x 500 = 6.6e7 stays in this thread; the paper tier's 64^2 x 512 x 10,000 = 2.1e10 goes) */
+const PARALLEL_WORK = 1e9;
+
+export async function runSeeds(setup: RealWorldSetup, scale: RealWorldScale, seeds: number, parameterization: Parameterization, runs: RunSpec[], seedName: (i: number) => string, opts: { rateFrom?: (i: number) => number; engine?: FcEngine; threads?: number } = {}): Promise<RealWorldSeedResult[]> {
+  const tasks: RealWorldSeedTask[] = [];
   for (let i = 0; i < seeds; i++) {
     const cfg = { nTrain: scale.nTrain, nTest: scale.nTest, fc: fcFor(scale.width, parameterization), eta: scale.eta, steps: scale.steps, logEvery: scale.logEvery, runs, ...(opts.engine ? { engine: opts.engine } : {}) };
     const rate = opts.rateFrom?.(i);
-    out.push(await runRealWorldSeed(rate === undefined ? cfg : { ...cfg, rate }, setup.data, seedName(i)));
+    tasks.push({ cfg: rate === undefined ? cfg : { ...cfg, rate }, seed: seedName(i) });
   }
+  const engine = opts.engine ?? fcEngineFromEnv();
+  const work = scale.nTrain * scale.nTrain * scale.width * scale.steps;
+  if (engine === 'gram' && tasks.length > 1 && (opts.threads !== undefined || work >= PARALLEL_WORK)) return parallelMap<RealWorldSeedTask, RealWorldSeedResult>(tasks, new URL('./cifarSeedTask.ts', import.meta.url), 'runSeedTask', opts.threads ? { threads: opts.threads } : {});
+  const out: RealWorldSeedResult[] = [];
+  for (const t of tasks) out.push(await runRealWorldSeed(t.cfg, setup.data, t.seed));
   return out;
 }
 
