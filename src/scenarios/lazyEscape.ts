@@ -1,7 +1,6 @@
 import { makeDataset, maxInputNorm } from '../engine/data.js';
 import { rows, vec } from '../engine/matrix.js';
 import { initNTK } from '../engine/network.js';
-import { CommonMapSimulation } from '../engine/commonMap.js';
 import { Simulation } from '../engine/simulate.js';
 import { fmt } from '../stats/format.js';
 import { T1, lazyRadius } from '../theory/constants.js';
@@ -34,8 +33,6 @@ export interface EscapeOptions {
   horizon?: number;
   /** override the configuration's sigma (0 for the contrast) */
   sigma?: number;
-  /** 'common-map': label-noise SGD in the exact common-map form (src/engine/commonMap.ts; O(d^2) a step, W materialized at each drift check: worth it where resolution x d is large against d + 1) */
-  simulator?: 'common-map';
 }
 
 export type EscapeStatus = 'escaped' | 'failed' | 'unresolved';
@@ -91,8 +88,7 @@ export function measureEscape(c: EscapeConfig, o: EscapeOptions): EscapeRun {
   const sigma = o.sigma ?? c.sigma;
   const data = makeDataset({ n: c.n, d: c.d, nTest: 0, thetaStarNorm: c.thetaStarNorm }, o.seed);
   const state = initNTK(c.m, c.d, o.seed);
-  const rule = { kind: 'sgd', batch: 1, sigma, eta: c.eta } as const;
-  const sim = o.simulator === 'common-map' ? new CommonMapSimulation(state, data, rule, o.seed) : new Simulation(state, data, rule, o.seed);
+  const sim = new Simulation(state, data, { kind: 'sgd', batch: 1, sigma, eta: c.eta }, o.seed);
   const m = c.m;
   const d = c.d;
   const r2 = lazyRadius(m) ** 2;

@@ -17,8 +17,6 @@ export interface EscapeGroupSpec extends WidthSweep {
   mode: 'atT1' | 'firstExit';
   /** a setting of the decision (the group has two or more widths) and of the rate of max tau / T1 */
   fit: boolean;
-  /** 'common-map': the runs in the exact common-map form (EscapeOptions.simulator) */
-  simulator?: 'common-map';
 }
 
 /**
@@ -73,7 +71,7 @@ export function runEscapeGrid(groups: readonly EscapeGroupSpec[], seedOf: (cfg: 
     for (const cfg of escapeConfigs(spec))
       for (let rep = 0; rep < spec.reps; rep++) {
         const seed = seedOf(cfg, rep);
-        cells.push({ spec, cfg, rep, seed, run: measureEscape(cfg, { seed, resolution: spec.resolution, budget: spec.budget, mode: spec.mode, ...(spec.simulator ? { simulator: spec.simulator } : {}) }) });
+        cells.push({ spec, cfg, rep, seed, run: measureEscape(cfg, { seed, resolution: spec.resolution, budget: spec.budget, mode: spec.mode }) });
       }
   return cells;
 }
