@@ -72,7 +72,7 @@ export function exploreSearch(ctx: ClaimContext<Phase2SweepDomain>, e: ExploreSp
     const eta = 10 ** -k;
     const config = sweepConfig(dom, eta, s, e.n ?? dataSizeAt(eta), e.smallWidth ? w : widthAt(eta, dom.widthFactor));
     const step = e.lemma === 5 ? Math.ceil(T2(eta, s) / eta - 1e-9) : Math.ceil(T3(eta, s) - 1e-9);
-    const run = runPhase2({ config, start: e.start, scale: dom.startScale, seed: ctx.runSeed(e.name, seed) }, [step]);
+    const run = runPhase2({ config, start: e.start, scale: dom.startScale, seed: ctx.runSeed(e.name, seed), ...(dom.simulator ? { simulator: dom.simulator } : {}) }, [step]);
     const snap = run.snaps[0];
     const head = `eta = 10^-${k}, m = ${config.m}, n = ${config.n}, ||theta*|| = ${s}, ${e.start} start (max ||w_i|| ${fmt(run.maxW0)}, max |a_i| ${fmt(run.maxA0)})`;
     if (!snap) return { violated: false, margin: Number.MAX_VALUE, message: `${head}: ${run.divergence ?? 'no snapshot'}` };

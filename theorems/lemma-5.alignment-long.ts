@@ -25,9 +25,13 @@ export const record: ClaimRecord<Phase2SweepDomain, { exponent: number; delta: n
     'Each form by the rate rule (eta -> 0) on deficit / ln(1/eta) against eta over every (eta, seed) run, claimed O(eta^(1/2)), t interval at the per-test alpha, tolerance delta: printed holds -> holds; printed fails and correction holds -> erratum; both fail -> fails. Evidence: max_i |<theta*, w_i>| against ||theta*|| sqrt(eta). Search: phase-2-start broken (NTK-scale neurons, ||w_i|| ~ 1).',
   domain: {
     quick: { d: 5, etaExponents: [1.5, 2, 2.5, 3, 3.5, 4], seeds: 8, widthFactor: 1, startScale: 1, thetaStarNorms: [1], explore: { numRuns: 6, etaExponents: [2.5, 3, 3.5], maxWidth: 4 } },
-    paper: { d: 10, etaExponents: [1.5, 2, 2.5, 3, 3.5, 4, 4.5], seeds: 12, widthFactor: 1, startScale: 1, thetaStarNorms: [1], explore: { numRuns: 16, etaExponents: [2.5, 3, 3.5, 4], maxWidth: 6 } },
+    paper: { d: 10, etaExponents: [1.5, 2, 2.5, 3, 3.5, 4, 4.5], seeds: 12, widthFactor: 1, startScale: 1, simulator: 'common-map', thetaStarNorms: [1], explore: { numRuns: 16, etaExponents: [2.5, 3, 3.5, 4], maxWidth: 6 } },
   },
   thresholds: {
+    paperBudget: {
+      value: 15,
+      why: "paper tier at the declared settings, nothing scaled: the sweep's and the searches' gradient descent runs in the exact common-map form (domain.simulator; Phase2CommonMap in src/scenarios/phase2Descent.ts: Eqs. (49)-(50) move every neuron by one linear map, so a step costs O(d^2) at any width and W, a are materialized only at snapshots; equal to Phase2GD within 1e-9 relative, test/scenarios/phase2CommonMap.test.ts; the quick tier keeps Phase2GD, bit for bit). Measured: 14.7 CPU s for the narrowed paper audit (about 6 of them start-up; load ~13 on 2 cores), against > 40 (the earlier wall-capped profile stopped it) CPU s before. Paper-tier verdict: fails, as at the quick tier (the unnormalized deficit ~ eta^0.155 [0.145, 0.164] against eta^0.5)",
+    },
     delta: { value: 0.1, why: 'the rate rule\'s tolerance on the exponent of deficit / ln(1/eta) against eta (the ln factor divided out exactly)' },
     roundoffFloor: { value: 2 ** -52, why: 'deficits of 0 (the inequality met exactly) or below float64 epsilon are set to it before logs' },
     exploreC: { value: 1, why: 'the search tests single runs against max(0, 1 - |<theta*, w_i>|) <= C ln(1/eta) sqrt(eta) at t1 + T2/eta, C = 1' },

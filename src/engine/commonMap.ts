@@ -5,6 +5,7 @@ import { requireCallback, requireSeed } from './limits.js';
 import { rows, vec } from './matrix.js';
 import { cloneState, type State } from './network.js';
 import { Drawer } from './rules/draw.js';
+import { NeuronPropagator } from './propagator.js';
 import type { MinibatchRule, Rule, SamRule } from './rules/types.js';
 import type { Outcome } from './simulate.js';
 
@@ -33,26 +34,15 @@ export interface CommonMapRunOptions {
   progress?: (done: number) => void;
 }
 
-export class CommonMapSimulation {
+export class CommonMapSimulation extends NeuronPropagator {
   readonly W0: Matrix;
-  t = 0;
-  private readonly d: number;
-  private readonly D: number;
-  /** G0 = sum_i z_i(0) z_i(0)^T and the propagator P (z_i(t) = P z_i(0)), (d+1) x (d+1) row-major; the a-coordinate is index d */
-  private readonly G0: Float64Array;
-  private readonly P: Float64Array;
-  private readonly z0: Float64Array[];
   private readonly drawer: Drawer;
   private readonly X: Float64Array[];
-  private readonly th: Float64Array;
   private readonly g: Float64Array;
   private readonly g2: Float64Array;
   private readonly h1: Float64Array;
   private readonly h2: Float64Array;
   private readonly tp: Float64Array;
-  private readonly u: Float64Array;
-  private readonly v: Float64Array;
-  private readonly wv: Float64Array;
 
   constructor(
     readonly state: State,
@@ -62,80 +52,17 @@ export class CommonMapSimulation {
   ) {
     requireSeed('seed', seed);
     if (rule.kind === 'oscillation') throw new InputError('rule', 'the common-map simulator runs the SGD and SAM rules (the oscillation chain moves each neuron by its own a_i)');
-    const W = rows(state.W);
-    const a = vec(state.a);
-    this.d = state.W.columns;
-    if (data.X.columns !== this.d) throw new InputError('d', `state has d = ${this.d}, data has d = ${data.X.columns}`);
+    if (data.X.columns !== state.W.columns) throw new InputError('d', `state has d = ${state.W.columns}, data has d = ${data.X.columns}`);
+    super(rows(state.W), vec(state.a));
     const d = this.d;
-    const D = d + 1;
-    this.D = D;
-    this.z0 = W.map((w, i) => {
-      const z = new Float64Array(D);
-      z.set(w);
-      z[d] = a[i] as number;
-      return z;
-    });
-    this.G0 = new Float64Array(D * D);
-    for (const z of this.z0) for (let k = 0; k < D; k++) for (let l = 0; l < D; l++) this.G0[k * D + l] = (this.G0[k * D + l] as number) + (z[k] as number) * (z[l] as number);
-    this.P = new Float64Array(D * D);
-    for (let k = 0; k < D; k++) this.P[k * D + k] = 1;
-    this.drawer = new Drawer(rule, data, W.length, seed);
+    this.drawer = new Drawer(rule, data, state.W.rows, seed);
     this.X = rows(data.X);
     this.W0 = cloneState(state).W;
-    this.th = new Float64Array(d);
     this.g = new Float64Array(d);
     this.g2 = new Float64Array(d);
     this.h1 = new Float64Array(d);
     this.h2 = new Float64Array(d);
     this.tp = new Float64Array(d);
-    this.u = new Float64Array(D);
-    this.v = new Float64Array(D);
-    this.wv = new Float64Array(D);
-    this.readTheta();
-  }
-
-  /** theta = W^T a */
-  get theta(): Float64Array {
-    return this.th;
-  }
-
-  /** theta = sum_i a_i(t) w_i(t) = P_w G0 P_a^T (P_w: P's first d rows, P_a: its last); u = G0 P_a^T is kept for alpha */
-  private readTheta(): void {
-    const { d, D, P, G0, u } = this;
-    const pa = d * D;
-    for (let l = 0; l < D; l++) {
-      let s = 0;
-      for (let j = 0; j < D; j++) s += (G0[l * D + j] as number) * (P[pa + j] as number);
-      u[l] = s;
-    }
-    for (let k = 0; k < d; k++) {
-      let s = 0;
-      for (let l = 0; l < D; l++) s += (P[k * D + l] as number) * (u[l] as number);
-      this.th[k] = s;
-    }
-  }
-
-  /** alpha = ||a||^2 = P_a G0 P_a^T (u from readTheta) and S g = P_w G0 P_w^T g into out */
-  private alphaAndSg(g: Float64Array, out: Float64Array): number {
-    const { d, D, P, G0, u, v, wv } = this;
-    let alpha = 0;
-    for (let l = 0; l < D; l++) alpha += (P[d * D + l] as number) * (u[l] as number);
-    for (let l = 0; l < D; l++) {
-      let s = 0;
-      for (let k = 0; k < d; k++) s += (g[k] as number) * (P[k * D + l] as number);
-      v[l] = s;
-    }
-    for (let l = 0; l < D; l++) {
-      let s = 0;
-      for (let j = 0; j < D; j++) s += (G0[l * D + j] as number) * (v[j] as number);
-      wv[l] = s;
-    }
-    for (let k = 0; k < d; k++) {
-      let s = 0;
-      for (let l = 0; l < D; l++) s += (P[k * D + l] as number) * (wv[l] as number);
-      out[k] = s;
-    }
-    return alpha;
   }
 
   /** g = (1/B) sum_b (<t, x_b> - y_b - eps_b) x_b into out */
@@ -149,32 +76,6 @@ export class CommonMapSimulation {
       for (let k = 0; k < this.d; k++) f += (t[k] as number) * (x[k] as number);
       const r = (f - (this.data.y[j] as number) - (eps[b] as number)) / B;
       for (let k = 0; k < this.d; k++) out[k] = (out[k] as number) + r * (x[k] as number);
-    }
-  }
-
-  /**
-   * The map of one step in the form z_w <- z_w + g1 s, z_a <- (1 + c2) z_a + <h2, z_w>, s = c1 z_a + <h1, z_w> (s read
-   * before the update), applied to every column (dir 'col': M A) or every row (dir 'row': A M^T) of a (d+1)^2 matrix.
-   */
-  private apply(A: Float64Array, dir: 'col' | 'row', g1: Float64Array, c1: number, h1: Float64Array | undefined, c2: number, h2: Float64Array): void {
-    const { d, D } = this;
-    // element k of vector j sits at base + k * stride: columns (base j, stride D) or rows (base j D, stride 1)
-    const stride = dir === 'col' ? D : 1;
-    const step = dir === 'col' ? 1 : D;
-    for (let j = 0, base = 0; j < D; j++, base += step) {
-      const ia = base + d * stride;
-      const za = A[ia] as number;
-      let s = c1 * za;
-      let t = (1 + c2) * za;
-      if (h1)
-        for (let k = 0, i = base; k < d; k++, i += stride) {
-          const zk = A[i] as number;
-          s += (h1[k] as number) * zk;
-          t += (h2[k] as number) * zk;
-        }
-      else for (let k = 0, i = base; k < d; k++, i += stride) t += (h2[k] as number) * (A[i] as number);
-      for (let k = 0, i = base; k < d; k++, i += stride) A[i] = (A[i] as number) + (g1[k] as number) * s;
-      A[ia] = t;
     }
   }
 
@@ -223,18 +124,7 @@ export class CommonMapSimulation {
 
   /** W and a of the state at step t (z_i = P z_i(0)), written into `state` in place. */
   materialize(): void {
-    const { d, D, P } = this;
-    const W = rows(this.state.W);
-    const a = vec(this.state.a);
-    this.z0.forEach((z, i) => {
-      const w = W[i] as Float64Array;
-      for (let k = 0; k < D; k++) {
-        let s = 0;
-        for (let l = 0; l < D; l++) s += (P[k * D + l] as number) * (z[l] as number);
-        if (k < d) w[k] = s;
-        else a[i] = s;
-      }
-    });
+    this.materializeInto(rows(this.state.W), vec(this.state.a));
   }
 
   /** As Simulation.run for steps, watch, progress and divergence; the state is materialized before each watch and at the end. */

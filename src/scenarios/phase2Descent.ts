@@ -1,6 +1,7 @@
 import { rows, vec } from '../engine/matrix.js';
 import { neuronAlignment } from '../engine/metrics/neuronAlignment.js';
 import { initNTK } from '../engine/network.js';
+import { NeuronPropagator } from '../engine/propagator.js';
 import { outputGradientPass } from '../engine/rules/outputGradientPass.js';
 import { quantile } from '../stats/summary.js';
 import type { PaperConfig } from './config.js';
@@ -46,19 +47,97 @@ export class Phase2GD {
     this.t++;
   }
 
-  /** ||theta - theta*|| */
   distance(): number {
-    let s = 0;
-    for (let k = 0; k < this.theta.length; k++) s += ((this.theta[k] as number) - (this.thetaStar[k] as number)) ** 2;
-    return Math.sqrt(s);
+    return thetaDistance(this.theta, this.thetaStar);
   }
 
-  /** a non-finite theta or a coordinate above `bound` (the run is then reported as diverged) */
   diverged(bound: number): boolean {
-    for (const v of this.theta) if (!Number.isFinite(v) || Math.abs(v) > bound) return true;
-    return false;
+    return thetaDiverged(this.theta, bound);
   }
 }
+
+/** ||theta - theta*|| */
+function thetaDistance(theta: Float64Array, thetaStar: Float64Array): number {
+  let s = 0;
+  for (let k = 0; k < theta.length; k++) s += ((theta[k] as number) - (thetaStar[k] as number)) ** 2;
+  return Math.sqrt(s);
+}
+
+/** a non-finite theta or a coordinate above `bound` (the run is then reported as diverged) */
+function thetaDiverged(theta: Float64Array, bound: number): boolean {
+  for (const v of theta) if (!Number.isFinite(v) || Math.abs(v) > bound) return true;
+  return false;
+}
+
+/**
+ * The same gradient descent in the common-map form (src/engine/propagator.ts): the step w_i <- w_i - eta a_i g,
+ * a_i <- a_i - eta <w_i, g> is one linear map for every neuron, so z_i(t) = P_t z_i(0) and theta = P_w G0 P_a^T cost
+ * O(d^2) a step at any width; W and a are materialized from P when read (snapshots). Equal to Phase2GD up to rounding,
+ * not bit for bit (test/scenarios/phase2Descent.test.ts holds the gap within 1e-9 relative).
+ */
+export class Phase2CommonMap extends NeuronPropagator {
+  private readonly h2: Float64Array;
+  private readonly g: Float64Array;
+  private readonly r: Float64Array;
+  private readonly Wt: Float64Array[];
+  private readonly at: Float64Array;
+  private seen = -1;
+  constructor(
+    W: Float64Array[],
+    a: Float64Array,
+    readonly sigmaHat: Float64Array,
+    readonly thetaStar: Float64Array,
+    readonly eta: number,
+  ) {
+    super(W, a);
+    this.Wt = W.map((w) => Float64Array.from(w));
+    this.at = Float64Array.from(a);
+    this.h2 = new Float64Array(this.d);
+    this.g = new Float64Array(this.d);
+    this.r = new Float64Array(this.d);
+  }
+
+  /** the rows w_i(t), materialized from P at the first read after a step */
+  get W(): Float64Array[] {
+    if (this.seen !== this.t) {
+      this.materializeInto(this.Wt, this.at);
+      this.seen = this.t;
+    }
+    return this.Wt;
+  }
+
+  /** the second layer a(t), materialized with W */
+  get a(): Float64Array {
+    void this.W;
+    return this.at;
+  }
+
+  step(): void {
+    const { th, g, r, h2, eta, sigmaHat: S, d } = this;
+    for (let k = 0; k < d; k++) r[k] = (th[k] as number) - (this.thetaStar[k] as number);
+    for (let k = 0; k < d; k++) {
+      let s = 0;
+      for (let l = 0; l < d; l++) s += (S[k * d + l] as number) * (r[l] as number);
+      g[k] = s;
+      h2[k] = -eta * s;
+    }
+    // Eqs. (49)-(50): z_w <- z_w - eta z_a g, z_a <- z_a - eta <g, z_w>, applied to P's columns
+    this.apply(this.P, 'col', g, -eta, undefined, 0, h2);
+    this.readTheta();
+    this.t++;
+  }
+
+  distance(): number {
+    return thetaDistance(this.th, this.thetaStar);
+  }
+
+  diverged(bound: number): boolean {
+    return thetaDiverged(this.th, bound);
+  }
+}
+
+/** What runPhase2 and snapshot read of either form. */
+export type Phase2Dynamics = Pick<Phase2GD, 't' | 'eta' | 'thetaStar' | 'W' | 'step' | 'distance' | 'diverged'>;
 
 /**
  * The start: 'phase2' = Eq. (5) directions rescaled so that max_i ||w_i|| = max_i |a_i| = scale sqrt(eta) (the premise
@@ -72,9 +151,11 @@ export interface Phase2Case {
   start: StartKind;
   scale: number;
   seed: string;
+  /** 'common-map': Phase2CommonMap (O(d^2) a step; the paper tier's sweeps); default: Phase2GD (O(m d)) */
+  simulator?: 'common-map';
 }
 
-export function phase2Start(c: Phase2Case): { gd: Phase2GD; maxW: number; maxA: number; covDeviation: number } {
+export function phase2Start(c: Phase2Case): { gd: Phase2Dynamics; maxW: number; maxA: number; covDeviation: number } {
   const { m, d, n, eta, thetaStarNorm } = c.config;
   const design = sampleDesign(d, n, thetaStarNorm, c.seed);
   const s0 = initNTK(m, d, c.seed);
@@ -93,7 +174,8 @@ export function phase2Start(c: Phase2Case): { gd: Phase2GD; maxW: number; maxA: 
     for (const w of W) for (let k = 0; k < d; k++) w[k] = (w[k] as number) * sw;
     for (let i = 0; i < m; i++) a[i] = (a[i] as number) * sa;
   }
-  return { gd: new Phase2GD(W, a, design.sigmaHat, design.thetaStar, eta), maxW: norms(), maxA: amax(), covDeviation: covarianceDeviation(design.sigmaHat, d) };
+  const gd = c.simulator === 'common-map' ? new Phase2CommonMap(W, a, design.sigmaHat, design.thetaStar, eta) : new Phase2GD(W, a, design.sigmaHat, design.thetaStar, eta);
+  return { gd, maxW: norms(), maxA: amax(), covDeviation: covarianceDeviation(design.sigmaHat, d) };
 }
 
 /** What one checkpoint measured (worst: max over neurons; big: over the neurons with ||w_i|| >= sqrt(eta), Lemma 6's proviso). */
@@ -112,7 +194,7 @@ export interface Snapshot {
 }
 export type SnapshotStat = Exclude<keyof Snapshot, 'step'>;
 
-export function snapshot(gd: Phase2GD): Snapshot {
+export function snapshot(gd: Phase2Dynamics): Snapshot {
   const sq = Math.sqrt(gd.eta);
   const al = gd.W.map((w) => neuronAlignment(w, gd.thetaStar));
   const big = al.filter((x) => x.norm >= sq);

@@ -20,6 +20,8 @@ export interface Phase2SweepDomain {
   thetaStarNorms: number[];
   /** hypothesis-violation searches: fast-check runs, their eta = 10^-k, the largest width of an A1-breaking search */
   explore?: { numRuns: number; etaExponents: number[]; maxWidth: number; thetaStarNorm?: number };
+  /** 'common-map': the runs in the O(d^2)-a-step form (Phase2CommonMap; equal to Phase2GD up to rounding) */
+  simulator?: 'common-map';
 }
 
 /** Which time a checkpoint is: the printed one (index 0) or the corrected one (index 1). */
@@ -58,7 +60,7 @@ export function runPhase2Sweep(dom: Phase2SweepDomain, seed: string, start: Star
       const watch = watchBelow ? { every: Math.max(1, Math.floor(Math.max(...checkpoints) / 400)), below: watchBelow(eta) } : undefined;
       for (let j = 0; j < dom.seeds; j++) {
         const config = sweepConfig(dom, eta, s);
-        const run = runPhase2({ config, start, scale: dom.startScale, seed: `${seed}/sweep/${s}/${k}/${j}` }, checkpoints, watch ? { watch } : {});
+        const run = runPhase2({ config, start, scale: dom.startScale, seed: `${seed}/sweep/${s}/${k}/${j}`, ...(dom.simulator ? { simulator: dom.simulator } : {}) }, checkpoints, watch ? { watch } : {});
         out.push({ eta, etaExponent: k, seedIndex: j, thetaStarNorm: s, config, checkpoints, run });
       }
     }

@@ -1,6 +1,7 @@
 import { makeDataset, maxInputNorm } from '../engine/data.js';
 import { rows, vec } from '../engine/matrix.js';
 import { initNTK } from '../engine/network.js';
+import { CommonMapSimulation } from '../engine/commonMap.js';
 import { Simulation } from '../engine/simulate.js';
 import { linearFit } from '../stats/regression.js';
 import type { PaperConfig } from './config.js';
@@ -24,6 +25,8 @@ export interface Phase2RunSpec extends PaperConfig {
   /** two-sided level of the slope interval of the decay fit */
   slopeAlpha: number;
   seed: string;
+  /** 'common-map': label-noise SGD in the exact common-map form (src/engine/commonMap.ts; O(d^2) a step, the state materialized at each check) */
+  simulator?: 'common-map';
 }
 
 export interface Checkpoint {
@@ -101,7 +104,8 @@ function checkpoint(t: number, W: Float64Array[], a: Float64Array, se: number): 
 export function runPhase2(spec: Phase2RunSpec): Phase2RunResult {
   const data = makeDataset({ n: spec.n, d: spec.d, nTest: 0, thetaStarNorm: spec.thetaStarNorm }, spec.seed);
   const state = initNTK(spec.m, spec.d, spec.seed);
-  const sim = new Simulation(state, data, { kind: 'sgd', batch: 1, sigma: spec.sigma, eta: spec.eta }, spec.seed);
+  const rule = { kind: 'sgd', batch: 1, sigma: spec.sigma, eta: spec.eta } as const;
+  const sim = spec.simulator === 'common-map' ? new CommonMapSimulation(state, data, rule, spec.seed) : new Simulation(state, data, rule, spec.seed);
   const se = Math.sqrt(spec.eta);
   const W = rows(state.W);
   const a = vec(state.a);
@@ -225,6 +229,8 @@ export interface Phase2Setting extends PaperConfig {
   /** the event is checked every `every` steps */
   readonly every: number;
   readonly seeds: number;
+  /** 'common-map': the runs in the exact common-map form (Phase2RunSpec.simulator) */
+  readonly simulator?: 'common-map';
 }
 
 export interface Phase2Domain {
