@@ -11,6 +11,8 @@ import { identityOver, inequalityOver, step, type Tolerance } from './support.js
 /**
  * Proof of Lemma C.3 (Eqs. (42)-(44)) evaluated exactly: the sphere marginal (x_1^2 ~ Beta(1/2, (d-1)/2)), Gamma
  * ratios, the chi-square law of ||x||^2, and the arithmetic of the constants. Lemma B.5's constant read as c/K^4 = 1/2.
+ * Longer than a claim's declaration because it declares every evaluable step of the proof (one `step` each, with its
+ * statement, twins and expectation); the runs along training are in along-training.prop.test.ts.
  */
 const EXACT: Tolerance = { abs: 1e-12, rel: 1e-10 };
 const K34 = 3 / (4 * Math.sqrt(Math.PI));
