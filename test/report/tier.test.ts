@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown, tierNotice } from '../../src/report/markdown.js';
+import { renderHtml } from '../../src/report/html.js';
 import { backendLine } from '../../src/cli/provenance.js';
 import { toyProvenance, toyReport } from './fixture.js';
 
@@ -11,6 +12,8 @@ describe('which tier a reader is looking at', () => {
       expect(head).toContain(`**Tier: ${tier}.**`);
     }
     expect(tierNotice('quick')).toContain('reports/paper/REPORT.md');
+    const html = renderHtml({ ...toyReport(), provenance: toyProvenance({ tier: 'paper' }) }, []);
+    expect(html).toContain('<p class="tier"><strong>Tier: paper.</strong>');
     expect(tierNotice('paper')).toContain('scaled');
   });
 });
