@@ -111,12 +111,16 @@ export function claimPropertyFile(id: string, root = process.cwd()): ClaimFile |
   }
   const own = files.find((f) => basename(f) === `${id}.prop.test.ts`);
   if (own !== undefined) return { file: `properties/${own}`, shared: false };
-  const quoted = [`'${id}'`, `"${id}"`, `\`${id}\``];
   for (const f of files.filter((x) => x.startsWith('proofs/') && x.endsWith('.prop.test.ts')).sort()) {
     const text = readFileSync(resolve(root, 'properties', f), 'utf8');
-    if (quoted.some((q) => text.includes(q))) return { file: `${PROOF_PROPERTIES}/${f.slice('proofs/'.length)}`, shared: true };
+    if (registersClaim(text, id)) return { file: `${PROOF_PROPERTIES}/${f.slice('proofs/'.length)}`, shared: true };
   }
   return undefined;
+}
+
+/** True when a proof file's `text` registers claim `id`: the id appears quoted ('id', "id" or `id`), as a step declares it. */
+export function registersClaim(text: string, id: string): boolean {
+  return text.includes(`'${id}'`) || text.includes(`"${id}"`) || text.includes(`\`${id}\``);
 }
 
 /** vitest's test-name filter that runs exactly the tests named `ids` (a proof step's test is "<describe> <id>"). */
@@ -138,5 +142,5 @@ export function registeredInProofFiles(candidates: readonly string[], root = pro
   } catch {
     return [];
   }
-  return candidates.filter((id) => texts.some((t) => t.includes(`'${id}'`) || t.includes(`"${id}"`) || t.includes(`\`${id}\``)));
+  return candidates.filter((id) => texts.some((t) => registersClaim(t, id)));
 }

@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { BaseSequencer, type TestSpecification, type Vitest } from 'vitest/node';
+import { registersClaim } from './options.js';
 
 interface ReportedClaim {
   id: string;
@@ -36,7 +37,7 @@ export function fileCosts(files: readonly string[], claims: readonly ReportedCla
     let s = 0;
     let known = false;
     for (const c of claims) {
-      if (c.id === stem || (text !== '' && [`'${c.id}'`, `"${c.id}"`, `\`${c.id}\``].some((q) => text.includes(q)))) {
+      if (c.id === stem || (text !== '' && registersClaim(text, c.id))) {
         s += c.seconds ?? 0;
         known = true;
       }
