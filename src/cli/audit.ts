@@ -19,19 +19,15 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { createVitest } from 'vitest/node';
 import { ALL_CLAIMS } from '../../theorems/index.js';
 import { ALL_PROOFS, COVERAGE_EXTRA } from '../../theorems/proofs/index.js';
 import { InputError } from '../errors.js';
-import { mergeShardDirs } from '../report/merge.js';
 import { counterexampleLines } from '../report/words.js';
 import type { ReplayMeta } from '../verdict/replay.js';
 import type { ProofStepRecord } from '../verdict/types.js';
 import { DEFAULT_SEED, ENV, parsePath, parseSeed, parseTier } from '../verdict/config.js';
 import { guardInterrupts } from './interrupt.js';
 import { checkOutDir, checkShardCount, claimPropertyFile, parseSearchName, parseShard, parseWorkers, propertyClaimIds, registeredInProofFiles, testNamePatternOf, type ClaimFile } from './options.js';
-import { costSequencer } from './sequencer.js';
-import { auditSession, prepareOutDir } from './session.js';
 
 const wrap =
   <T>(f: (v: string) => T) =>
@@ -55,7 +51,7 @@ function proofStepOf(id: string): ProofStepRecord | undefined {
 /** --claim ID: a statement's claim, a proof step (proof-c4.step-3) or a coverage entry (theorems/proofs/coverage-extra.ts). */
 export function knownClaim(id: string): string {
   if (ALL_CLAIMS.some((c) => c.id === id) || COVERAGE_EXTRA.some((c) => c.id === id) || proofStepOf(id) !== undefined) return id;
-  const steps = ALL_PROOFS.map((p) => `${p.id}.step-1..${p.steps.length}`).join(', ');
+  const steps = ALL_PROOFS.filter((p) => p.steps.length > 0).map((p) => `${p.id}.step-1..${p.steps.length}`).join(', ');
   throw new InputError('claim', `unknown claim id ${JSON.stringify(id)}; known ids: ${ALL_CLAIMS.map((c) => c.id).join(', ')}; coverage entries ${COVERAGE_EXTRA.map((c) => c.id).join(', ')}; proof steps ${steps}`);
 }
 
@@ -125,6 +121,7 @@ async function main(): Promise<number> {
     const outDir = checkOutDir(opts.out ?? 'reports');
     // the claims a full audit reports: the statements, and the proof steps and coverage entries a proof file registers
     const reported = [...ALL_CLAIMS.map((c) => c.id), ...registeredInProofFiles([...ALL_PROOFS.flatMap((p) => p.steps.map((st) => st.id)), ...COVERAGE_EXTRA.map((c) => c.id)])];
+    const { mergeShardDirs } = await import('../report/merge.js');
     const { files, report } = await mergeShardDirs(opts.merge, outDir, ALL_CLAIMS.map((c) => c.id), reported);
     console.log(`merged ${opts.merge.length} shard report(s): ${report.claims.length} claims, ${report.errors.length} errors; wrote ${files.join(', ')}`);
     return 0;
@@ -156,6 +153,8 @@ async function main(): Promise<number> {
   const base = opts.claim.length > 0 ? `${root}/partial` : root;
   const outDir = checkOutDir(opts.out ?? (opts.shard ? `${base}/shard-${opts.shard.index}` : base));
   const replay = opts.path !== undefined;
+  // the options are valid: only now load vitest and the report writer (seconds of imports an input error does not pay)
+  const [{ createVitest }, { costSequencer }, { auditSession, prepareOutDir }] = await Promise.all([import('vitest/node'), import('./sequencer.js'), import('./session.js')]);
   if (!replay) prepareOutDir(outDir, opts.allowDirty);
   // progress on stderr when it is a terminal (the vitest workers' stderr is not), unless AUDIT_PROGRESS says otherwise
   if (process.env.AUDIT_PROGRESS === undefined && process.stderr.isTTY) process.env.AUDIT_PROGRESS = '1';
@@ -167,6 +166,8 @@ async function main(): Promise<number> {
   const session = auditSession({ outDir, tier: opts.tier, seed: opts.seed, claimsRequested: opts.claim, shouldWrite: () => !guard.interrupted && !replay, ...(opts.shard ? { shard: opts.shard } : {}) });
   const guard = guardInterrupts('audit', () => stop(), () => session.written !== undefined);
   const vitest = await createVitest('test', {
+    // vitest.config.ts through vite's module runner, not bundled by rolldown (which warns in colour on a slow machine)
+    configLoader: 'runner',
     run: true,
     watch: false,
     project: 'claims',

@@ -15,7 +15,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Reporter, TestModule } from 'vitest/node';
-import { startVitest } from 'vitest/node';
 import { ALL_CLAIMS } from '../../theorems/index.js';
 import { InputError } from '../errors.js';
 import { DEFAULT_SEED, ENV, parseRuns, parseSeed, parseTier } from '../verdict/config.js';
@@ -135,7 +134,9 @@ async function main(): Promise<number> {
   if (process.env.AUDIT_PROGRESS === undefined && process.stderr.isTTY) process.env.AUDIT_PROGRESS = '1';
   const collect = new CollectRun();
   try {
-    const vitest = await startVitest('test', [file], { run: true, watch: false, project: 'claims', reporters: [collect] });
+    // vitest is loaded only once the options are valid (seconds of imports an input error does not pay)
+    const { startVitest } = await import('vitest/node');
+    const vitest = await startVitest('test', [file], { configLoader: 'runner', run: true, watch: false, project: 'claims', reporters: [collect] });
     await vitest.close();
     const entries: SearchLogEntry[] = existsSync(log)
       ? readFileSync(log, 'utf8')
