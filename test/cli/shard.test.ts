@@ -11,6 +11,11 @@ import { REFERENCE_CLAIM_ARGS, REFERENCE_CLAIMS, referenceAudit, withoutRunField
  * Scale out: `npm run audit -- --shard i/n` writes each shard's claims.json, and the merge
  * (src/cli/merge.ts, or `npm run audit -- --merge`) makes one report equal to the unsharded audit
  * but for the run-dependent fields (provenance.date, each claim's seconds).
+ *
+ * Determinism (docs/ARCHITECTURE.md): the shards run with two vitest workers each and the unsharded reference
+ * (test/cli/referenceAudit.ts) with one, so the equality also shows that a claim's result does not depend on the number
+ * of workers. The reference's claims draw from every kind of random stream: fast-check seeds, data, init, sampling,
+ * noise, the reduced simulator, the oscillation process, a claim's own ctx.rng.
  */
 
 const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
@@ -28,13 +33,14 @@ function listing(dir: string): string[] {
 describe('a sharded audit merged equals the unsharded audit', () => {
   const root = mkdtempSync(join(tmpdir(), 'shard-'));
 
-  it(`2 shards of the ${REFERENCE_CLAIMS.length} claims of the shared reference audit, merged by src/cli/merge.ts and by audit --merge`, { timeout: 600_000 }, async () => {
+  it(`2 shards (2 workers each) of the ${REFERENCE_CLAIMS.length} claims of the shared reference audit (1 worker), merged by src/cli/merge.ts and by audit --merge`, { timeout: 600_000 }, async () => {
     const reference = referenceAudit(); // the unsharded audit of the same claims: started now, awaited after the shards
     const ids: string[][] = [];
     for (const i of [1, 2]) {
-      const r = run('src/cli/audit.ts', [...REFERENCE_CLAIM_ARGS, '--shard', `${i}/2`, '--out', join(root, `shard-${i}`)]);
+      const r = run('src/cli/audit.ts', [...REFERENCE_CLAIM_ARGS, '--shard', `${i}/2`, '--workers', '2', '--out', join(root, `shard-${i}`)]);
       expect(r.code, r.out).toBe(0);
       expect(r.out).toContain(`shard ${i}/2`);
+      expect(r.out).toMatch(/\(2 vitest workers\)/);
       ids.push(withoutRunFields(join(root, `shard-${i}`, 'claims.json')).claims.map((c) => c.id));
     }
     // the shards split the claims: disjoint, together all of them
@@ -44,6 +50,8 @@ describe('a sharded audit merged equals the unsharded audit', () => {
 
     const full = await reference;
     expect(full.out, full.err).toMatch(/^wrote \d+ files to /m);
+    expect(full.args).toEqual(expect.arrayContaining(['--workers', '1']));
+    expect(full.out).toMatch(/wall time [\d.]+ s on \d+ cores? \(1 vitest worker\)/);
     const m1 = run('src/cli/merge.ts', [join(root, 'shard-1'), join(root, 'shard-2'), '--out', join(root, 'merged')]);
     expect(m1.code, m1.out).toBe(0);
     // the shards in the other order, through the audit's --merge
@@ -51,6 +59,8 @@ describe('a sharded audit merged equals the unsharded audit', () => {
     expect(m2.code, m2.out).toBe(0);
 
     const want = withoutRunFields(join(full.dir, 'claims.json'));
+    expect(want.claims.map((c) => c.id).sort()).toEqual([...REFERENCE_CLAIMS].sort());
+    expect(want.errors).toEqual([]);
     for (const dir of ['merged', 'merged2']) {
       const got = withoutRunFields(join(root, dir, 'claims.json'));
       expect(JSON.stringify(got, null, 2)).toBe(JSON.stringify(want, null, 2));

@@ -24,7 +24,6 @@ export const FILE_SECONDS: Readonly<Record<string, number>> = {
   'test/cli/sequencer.test.ts': 0.3,
   'test/cli/shard.test.ts': 25.5,
   'test/cli/vitest-audit.test.ts': 7.0,
-  'test/determinism/workers.test.ts': 16.9,
   'test/engine/data.test.ts': 0.1,
   'test/engine/draw.test.ts': 0.3,
   'test/engine/gradient.test.ts': 0.3,
