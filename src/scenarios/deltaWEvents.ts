@@ -102,16 +102,19 @@ export function stepEventCases(es: EventState, sigma: number): StepEventCase[] {
   return out;
 }
 
-/** The cases grouped by (state, neuron): each group is the exact law of step j for that neuron. */
+/**
+ * The cases grouped by (state, neuron, sigma): each group is the exact law of step j for that neuron. stepEventCases
+ * emits a neuron's cases contiguously, so a group is a run of consecutive cases.
+ */
 export function byNeuron(cases: readonly StepEventCase[]): StepEventCase[][] {
-  const groups = new Map<string, StepEventCase[]>();
+  const out: StepEventCase[][] = [];
+  let prev: StepEventCase | undefined;
   for (const c of cases) {
-    const key = `${c.state}#${c.neuron}#${c.sigma}`;
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = []));
-    g.push(c);
+    if (!prev || c.state !== prev.state || c.neuron !== prev.neuron || c.sigma !== prev.sigma) out.push([]);
+    (out[out.length - 1] as StepEventCase[]).push(c);
+    prev = c;
   }
-  return [...groups.values()];
+  return out;
 }
 
 /** P(event) under a neuron's finite law (the fraction of its cases). */
