@@ -1,6 +1,7 @@
 import { describe } from 'vitest';
 import proof from '../../theorems/proofs/proof-c3.js';
 import { byNeuron, lemmaC3EventCases, probability, type StepEventCase } from '../../src/scenarios/deltaWEvents.js';
+import { proofBound } from '../../src/scenarios/deltaWAlongSgd.js';
 import { deltaWLong } from '../../src/theory/deltaW.js';
 import { identityOver, inequalityOver, shared, step, type Ctx, type Tolerance } from './support.js';
 
@@ -80,8 +81,7 @@ describe('proof of Lemma C.3: the events of one step (proof-c3)', () => {
       return [...groups].map(([where, g]) => {
         const c0 = g[0] as StepEventCase;
         const C = Math.sqrt(Math.max(...g.map((c) => c.x2)));
-        const R = 2 * (c0.thetaNorm + Math.pow(c0.m, 0.25)) * C + c0.sigma;
-        return { where, maxDW: Math.max(...g.map(dW)), bound: (R * R * C * C) / Math.sqrt(c0.m) };
+        return { where, maxDW: Math.max(...g.map(dW)), bound: proofBound(c0.m, c0.thetaNorm, C, c0.sigma).dwBound };
       });
     },
     decide: (g, s, ctx) => inequalityOver(ctx, g, (x) => ({ lhs: x.maxDW, rhs: s.k * x.bound, message: x.where }), 'Delta W = O(1)', 'everywhere', ALG),
