@@ -131,9 +131,9 @@ export function probability(group: readonly StepEventCase[], event: (c: StepEven
  * every |a_i| at the edge of C_j.
  */
 export const LEMMA_C3_EVENT_STATES: readonly EventStateSetting[] = Object.freeze([
-  { kind: 'constructed', m: 100, d: 20, n: 200, thetaStarNorm: Math.pow(100, -0.25), neurons: 16, move: 'random' },
-  { kind: 'constructed', m: 1000, d: 20, n: 200, thetaStarNorm: Math.pow(1000, -0.25), neurons: 16, move: 'shrink' },
-  { kind: 'constructed', m: 1000, d: 7, n: 200, thetaStarNorm: Math.pow(1000, -0.25), neurons: 16, move: 'random' },
+  { kind: 'constructed', m: 100, d: 20, n: 200, thetaStarNorm: Math.pow(100, -0.25), neurons: 8, move: 'random' },
+  { kind: 'constructed', m: 1000, d: 20, n: 200, thetaStarNorm: Math.pow(1000, -0.25), neurons: 8, move: 'shrink' },
+  { kind: 'constructed', m: 1000, d: 7, n: 200, thetaStarNorm: Math.pow(1000, -0.25), neurons: 8, move: 'random' },
   { kind: 'extreme', m: 1e4, d: 7, n: 200, thetaStarNorm: 0.1, neurons: 8 },
   { kind: 'extreme', m: 1e6, d: 20, n: 200, thetaStarNorm: Math.pow(1e6, -0.25), neurons: 8 },
   { kind: 'extreme', m: 1e8, d: 7, n: 200, thetaStarNorm: 0.01, neurons: 8 },
