@@ -19,10 +19,13 @@ const cases = (ctx: Ctx): StepEventCase[] => shared(ctx, 'lemma-c3-events', (see
 /** the per-case steps read the cases at the paper's sigma = 4 (sigma enters them only through r) */
 const atSigma4 = (ctx: Ctx): StepEventCase[] => shared(ctx, 'lemma-c3-events-sigma-4', () => cases(ctx).filter((c) => c.sigma === 4));
 const groups = (ctx: Ctx): StepEventCase[][] => shared(ctx, 'lemma-c3-neuron-laws', () => byNeuron(cases(ctx)));
-const ind = (b: boolean): number => (b ? 1 : 0);
-/** 0/1 indicators: a disagreement is a gap of 1 */
-const IND: Tolerance = { abs: 0.5, rel: 0 };
-/** probabilities are counts over 2n = 400 cases: a disagreement of one case is a gap of 1/400 */
+/** the number of a neuron's cases where two events disagree (lhs) against 0, naming the first such case */
+const disagreements = (g: readonly StepEventCase[], e1: (c: StepEventCase) => boolean, e2: (c: StepEventCase) => boolean, form: string) => {
+  const bad = g.filter((c) => e1(c) !== e2(c));
+  const c0 = (bad[0] ?? g[0]) as StepEventCase;
+  return { lhs: bad.length, rhs: 0, message: `${c0.state}, neuron ${c0.neuron} (${form}): ${bad.length} of ${g.length} cases disagree${bad.length ? `, first at ${at(c0)}` : ''}` };
+};
+/** counts of cases, and probabilities as counts over 2n = 400 cases: a disagreement of one case is a gap of 1 or 1/400 */
 const COUNTS: Tolerance = { abs: 1e-12, rel: 0 };
 const at = (c: StepEventCase): string => `${c.state}, neuron ${c.neuron}, example ${c.example}, eps = ${c.eps}`;
 /** Delta W's terms are at most ~1e4 here (r up to ~50, ||x||^2 up to ~60): float64 rounding ~1e-12, 1e-9 leaves room */
@@ -31,28 +34,24 @@ const dW = (c: StepEventCase): number => deltaWLong(c.r, c.xw, c.a, c.x2);
 
 describe('proof of Lemma C.3: the events of one step (proof-c3)', () => {
   step(proof, 'proof-c3.step-2', {
-    checks: '[Delta W > 0] = [(x^T w)^2 < a^2 ||x||^p] (p = 2) and = [(x_hat^T w)^2 < a^2], as 0/1 indicators on every case with r != 0 (premise states, sigma = 4).',
+    checks: '[Delta W > 0] = [(x^T w)^2 < a^2 ||x||^p] (p = 2) and = [(x_hat^T w)^2 < a^2] on every case with r != 0 at sigma = 4: per neuron and form, the number of its cases where the two events disagree against 0.',
     statement: { p: 2 },
     twins: [{ id: 'p=1', change: 'a^2 ||x|| in the middle form', statement: { p: 1 } }],
     expected: { verdict: 'holds', reason: 'r^2 > 0 divides out, and ||x||^2 > 0 normalizes' },
-    measure: (ctx) => atSigma4(ctx).filter((c) => c.r !== 0),
-    decide: (cs, s, ctx) =>
-      identityOver(ctx, cs.flatMap((c) => [{ c, form: 'middle' }, { c, form: 'normalized' }]), ({ c, form }) => ({
-        lhs: ind(dW(c) > 0),
-        rhs: form === 'middle' ? ind(c.xw ** 2 < c.a ** 2 * Math.pow(c.x2, s.p / 2)) : ind((c.xw / Math.sqrt(c.x2)) ** 2 < c.a ** 2),
-        message: `${at(c)} (${form} form)`,
-      }), 'the event Delta W > 0', IND),
-    cases: (cs) => 2 * cs.length,
+    measure: (ctx) => byNeuron(atSigma4(ctx).filter((c) => c.r !== 0)).flatMap((g) => [{ g, form: 'middle' as const }, { g, form: 'normalized' as const }]),
+    decide: (gs, s, ctx) =>
+      identityOver(ctx, gs, ({ g, form }) => disagreements(g, (c) => dW(c) > 0, form === 'middle' ? (c) => c.xw ** 2 < c.a ** 2 * Math.pow(c.x2, s.p / 2) : (c) => (c.xw / Math.sqrt(c.x2)) ** 2 < c.a ** 2, form), 'the event Delta W > 0', COUNTS),
+    cases: (gs) => gs.reduce((n, x) => n + x.g.length, 0),
   });
 
   step(proof, 'proof-c3.step-3', {
-    checks: 'Eq. (42): [(x_hat^T w)^2 < a^2] = [|x^T w| / ||x||^q < |a|] (q = 1: x_hat = x/||x||) as 0/1 indicators on every case at sigma = 4.',
+    checks: 'Eq. (42): [(x_hat^T w)^2 < a^2] = [|x^T w| / ||x||^q < |a|] (q = 1: x_hat = x/||x||) on every case at sigma = 4: per neuron, the number of its cases where the two events disagree against 0.',
     statement: { q: 1 },
     twins: [{ id: 'q=0', change: 'x not normalized', statement: { q: 0 } }],
     expected: { verdict: 'holds', reason: 'the square root of both sides' },
-    measure: atSigma4,
-    decide: (cs, s, ctx) => identityOver(ctx, cs, (c) => ({ lhs: ind((c.xw / Math.sqrt(c.x2)) ** 2 < c.a ** 2), rhs: ind(Math.abs(c.xw) / Math.pow(c.x2, s.q / 2) < Math.abs(c.a)), message: at(c) }), 'Eq. (42)', IND),
-    cases: (cs) => cs.length,
+    measure: (ctx) => byNeuron(atSigma4(ctx)),
+    decide: (gs, s, ctx) => identityOver(ctx, gs, (g) => disagreements(g, (c) => (c.xw / Math.sqrt(c.x2)) ** 2 < c.a ** 2, (c) => Math.abs(c.xw) / Math.pow(c.x2, s.q / 2) < Math.abs(c.a), 'Eq. (42)'), 'Eq. (42)', COUNTS),
+    cases: (gs) => gs.reduce((n, g) => n + g.length, 0),
   });
 
   step(proof, 'proof-c3.step-14', {

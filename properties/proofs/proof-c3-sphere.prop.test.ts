@@ -3,7 +3,7 @@ import gammaln from '@stdlib/math-base-special-gammaln';
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import proof from '../../theorems/proofs/proof-c3.js';
 import { eventStates, LEMMA_C3_EVENT_STATES } from '../../src/scenarios/deltaWEvents.js';
-import { rho } from '../../src/theory/constants.js';
+import { rho, rhoExact } from '../../src/theory/constants.js';
 import { sphereBandProbability } from '../../src/theory/sphere.js';
 import { identityOver, inequalityOver, QUADRATURE_TOLERANCE, shared, simpson, step, type Ctx } from './support.js';
 
@@ -16,9 +16,9 @@ import { identityOver, inequalityOver, QUADRATURE_TOLERANCE, shared, simpson, st
 interface Neuron { where: string; d: number; wNorm: number; a: number }
 const neurons = (ctx: Ctx): Neuron[] =>
   shared(ctx, 'lemma-c3-neurons', (seedOf) => eventStates(LEMMA_C3_EVENT_STATES, seedOf('states')).flatMap((es) => es.state.w.map((w, i) => ({ where: `${es.label}, neuron ${i}`, d: es.state.d, wNorm: Math.hypot(...w), a: Math.abs(es.state.a[i] as number) }))));
-/** the printed density of x_1 (after Eq. (43)) */
+/** the printed density of x_1 (after Eq. (43)); its constant Gamma(d/2)/(sqrt(pi) Gamma((d-1)/2)) is rhoExact(d)/2 */
 const density = (d: number) => {
-  const c = Math.exp(gammaln(d / 2) - gammaln((d - 1) / 2)) / Math.sqrt(Math.PI);
+  const c = rhoExact(d) / 2;
   return (x: number): number => c * Math.pow(1 - x * x, (d - 3) / 2);
 };
 
@@ -66,7 +66,7 @@ describe('proof of Lemma C.3: the sphere law at premise neurons (proof-c3)', () 
     decide: (g, st, ctx) =>
       identityOver(ctx, g, (n) => {
         const s = n.a / n.wNorm;
-        const c = Math.exp(gammaln(n.d / 2) - gammaln((n.d - 1) / 2)) / Math.sqrt(Math.PI);
+        const c = rhoExact(n.d) / 2;
         return { lhs: simpson(() => c, -s, s, 2), rhs: st.k * s * c, message: `${n.where}: s = ${s}` };
       }, 'the integral of the constant', QUADRATURE_TOLERANCE),
     cases: (g) => g.length,
