@@ -182,7 +182,7 @@ describe('the derivation of Eq. (41), Eqs. (33)-(38) and the display after (40) 
     checks: '"Delta W_i(j) almost dominates the change of ||w_i||^2": along one label-noise SGD run from Eq. (5) (eta m = 1, d = 20, sigma = 4; quick m = 128 to T = 8192, paper m = 256 to T = 16384), the ratio sum_i |a_i(T)^2 - a_i(0)^2| / sum_i |eta^2 sum_{j<T} Delta W_i(j)| at T = 2^4, 2^5, ...: rule rate in T, "-> 0" read as an upper exponent b = -0.05 (tolerance 0.01).',
     statement: { b: -0.05 },
     twins: [{ id: 'b=-1.5', change: 'the ratio falling like T^{-3/2}', statement: { b: -1.5 } }],
-    expected: { verdict: 'holds', reason: 'the a-terms stay of the order m^{-1/2} (C_j holds at every checkpoint) while the Delta W sum grows with T' },
+    expected: { verdict: 'holds', reason: 'the a-terms stay bounded (max_i |a_i| m^{1/4} between 0.4 and 2.2: C_j itself fails at early checkpoints) while the Delta W sum grows with T: the ratio falls from 0.8 at T = 16 to 0.008 at T = 8192 (quick), fitted T^-0.76' },
     measure: (ctx) => shared(ctx, 'norm-change', (seedOf) => normChangeAlongSgd(NORM_CHANGE_PRESET[ctx.tier].config, NORM_CHANGE_PRESET[ctx.tier].checkpoints, seedOf('run'))),
     decide: (pts, s, ctx) => rateRule({ quantity: 'the a-terms over the Delta W term of Eq. (41)', variable: 'T', points: pts.map((p) => ({ x: p.T, y: p.boundary / p.deltaW })), claimed: { exponent: s.b, text: 'o(1)', kind: 'upper' }, limit: 'infinity', delta: 0.01, alpha: ctx.alpha }).decision,
     evidence: (pts) => ({ T: pts.map((p) => p.T), ratio: pts.map((p) => p.boundary / p.deltaW), maxAbsAScaled: pts.map((p) => p.maxAbsAScaled) }),
