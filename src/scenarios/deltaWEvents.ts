@@ -104,13 +104,18 @@ export function stepEventCases(es: EventState, sigma: number): StepEventCase[] {
 
 /**
  * The cases grouped by (state, neuron, sigma): each group is the exact law of step j for that neuron. stepEventCases
- * emits a neuron's cases contiguously, so a group is a run of consecutive cases.
+ * emits a neuron's cases contiguously, so a group is a run of consecutive cases. A group serializes as its key (a
+ * counterexample in claims.json names the neuron, not its 2n cases).
  */
 export function byNeuron(cases: readonly StepEventCase[]): StepEventCase[][] {
   const out: StepEventCase[][] = [];
   let prev: StepEventCase | undefined;
   for (const c of cases) {
-    if (!prev || c.state !== prev.state || c.neuron !== prev.neuron || c.sigma !== prev.sigma) out.push([]);
+    if (!prev || c.state !== prev.state || c.neuron !== prev.neuron || c.sigma !== prev.sigma) {
+      const g: StepEventCase[] = [];
+      Object.defineProperty(g, 'toJSON', { value: () => ({ state: c.state, neuron: c.neuron, sigma: c.sigma, m: c.m, d: c.d, wNorm: c.wNorm, a: c.a, cases: g.length }), enumerable: false });
+      out.push(g);
+    }
     (out[out.length - 1] as StepEventCase[]).push(c);
     prev = c;
   }

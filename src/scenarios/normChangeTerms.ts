@@ -17,9 +17,16 @@ import { runTrajectory, type SmallCase, type Trajectory } from './smallNetworkTr
 /** A small network's shape for runTrajectory (batch 1), its seed derived from a run-set name. */
 export type SmallShape = Omit<SmallCase, 'seed' | 'batch' | 'steps'>;
 
-/** runTrajectory on each shape for `steps` steps, the case seed hashed from `seed` and the shape's index. */
+/**
+ * runTrajectory on each shape for `steps` steps, the case seed hashed from `seed` and the shape's index. A trajectory
+ * serializes as its case and length (a counterexample in claims.json names the run, not its recorded states).
+ */
 export function smallTrajectories(shapes: readonly SmallShape[], steps: number, seed: string): Trajectory[] {
-  return shapes.map((s, u) => runTrajectory({ ...s, batch: 1, steps, seed: (hashSeed(seed, u) >>> 0) % 1_000_000 }));
+  return shapes.map((s, u) => {
+    const tr = runTrajectory({ ...s, batch: 1, steps, seed: (hashSeed(seed, u) >>> 0) % 1_000_000 });
+    Object.defineProperty(tr, 'toJSON', { value: () => ({ case: tr.case, steps: tr.steps.length, divergedAt: tr.divergedAt }), enumerable: false });
+    return tr;
+  });
 }
 
 /** The two terms of the change of ||w_i||^2 summed over the neurons, at a checkpoint T. */

@@ -44,3 +44,10 @@ describe('the events of one step of Lemma C.3 (deltaWEvents)', () => {
     expect(lemmaC3EventCases('y').slice(0, 50)).not.toEqual(a);
   });
 });
+
+describe('a neuron group in a report', () => {
+  it('serializes as its key and size, not its cases', () => {
+    const [g] = byNeuron(stepEventCases(eventStates(SETTINGS, 's')[1]!, 1));
+    expect(JSON.parse(JSON.stringify({ g }))).toEqual({ g: expect.objectContaining({ neuron: 0, sigma: 1, cases: 24 }) });
+  });
+});

@@ -10,6 +10,7 @@ describe('the terms of the change of ||w_i||^2 (normChangeTerms)', () => {
     expect(a[0]!.steps).toHaveLength(5);
     expect(smallTrajectories(shapes, 5, 'x')).toEqual(a);
     expect(smallTrajectories(shapes, 5, 'y')[0]!.case.seed).not.toBe(a[0]!.case.seed);
+    expect(JSON.parse(JSON.stringify(a[0]))).toEqual({ case: a[0]!.case, steps: 5, divergedAt: null });
   });
 
   it('reads the terms at every checkpoint, non-negative, the same for the same seed', () => {
