@@ -1,8 +1,10 @@
-// Over ~80 lines: nine steps of Appendix D.1 (the displays after (53), (54), the proof's first line and its last display) share two runs sets.
+// Over ~80 lines: nine steps of Appendix D.1 (the displays after (53), (54), the proof's first line and its last display) and Eq. (61) of D.2 share three run sets.
 import { describe } from 'vitest';
 import proof from '../../theorems/proofs/proof-d1.js';
+import proofD2 from '../../theorems/proofs/proof-d2.js';
 import { combineAll, rateRule } from '../../src/verdict/checks/index.js';
 import { runLinearization, startRemainders, type LinearizationRun, type StepRemainders } from '../../src/scenarios/phase2Linearization.js';
+import type { StartKind } from '../../src/scenarios/phase2Descent.js';
 import { stepsOf, sweepConfig } from '../../src/scenarios/phase2Sweep.js';
 import { T2 } from '../../src/theory/constants.js';
 import { identityOver, inequalityOver, logGrid, shared, step, type Ctx, type Tolerance } from './support.js';
@@ -12,7 +14,7 @@ import { identityOver, inequalityOver, logGrid, shared, step, type Ctx, type Tol
  * from constructed Phase II starts (max_i ||w_i|| = max_i |a_i| = sqrt(eta), Eq. (5) directions), d = 20, width
  * m = ceil(1/sqrt(eta)), n = ceil(1/eta^2) (A3 exactly, Sigma_hat ~ Wishart_d(n, I)/n), T2 = ceil(ln(1/eta)/||theta*||) steps:
  * per ||theta*|| in {0.5, 1, 2}, eta = 10^-1.5 ... 10^-4 (paper tier: to 10^-5). The n-sweeps hold the state fixed
- * (eta = 1e-3, ||theta*|| = 1, three seeds) and vary n from 30 to 1e6.
+ * (eta = 1e-3, ||theta*|| = 1, three seeds; Lemma D.2's Eq. (61) from the perfectly aligned start) and vary n from 30 to 1e6.
  */
 const D = 20;
 const NORMS = [0.5, 1, 2];
@@ -25,19 +27,20 @@ const sweep = (ctx: Ctx): LinearizationRun[] =>
       const eta = 10 ** -k;
       return runLinearization({ config: sweepConfig({ d: D, widthFactor: 1 }, eta, s), start: 'phase2', seed: seedOf(s, k), steps: stepsOf(T2(eta, s)) });
     })));
-const nSweep = (ctx: Ctx) =>
-  shared(ctx, 'd1-n-sweep', (seedOf) =>
-    logGrid(30, 1e6, 8).flatMap((nr) => [0, 1, 2].map((r) => ({ n: Math.round(nr), rem: startRemainders({ ...sweepConfig({ d: D, widthFactor: 1 }, 1e-3, 1), n: Math.round(nr) }, 'phase2', seedOf(r)) }))));
+const nSweep = (ctx: Ctx, start: StartKind) =>
+  shared(ctx, `d1-n-sweep-${start}`, (seedOf) =>
+    logGrid(30, 1e6, 8).flatMap((nr) => [0, 1, 2].map((r) => ({ n: Math.round(nr), rem: startRemainders({ ...sweepConfig({ d: D, widthFactor: 1 }, 1e-3, 1), n: Math.round(nr) }, start, seedOf(r)) }))));
+type NPoints = ReturnType<typeof nSweep>;
 
 /** "+ O(eta/sqrt(n))": the remainder over eta against n at a fixed state (rule rate, n -> infinity, claimed n^b, b = -1/2). */
-const overN = (what: string, key: keyof StepRemainders) => ({
-  checks: `${what}: one exact GD step at a fixed Phase II state (eta = 1e-3, ||theta*|| = 1, m = 32, three seeds) with Sigma_hat ~ Wishart_20(n, I)/n, n = 30 ... 1e6 (8 sizes): the remainder divided by eta against n, rule rate (n -> infinity), claimed O(n^b), b = -1/2, tolerance 0.1.`,
+const overN = (what: string, key: keyof StepRemainders, start: StartKind) => ({
+  checks: `${what}: one exact GD step at a fixed ${start === 'aligned' ? 'perfectly aligned ' : ''}Phase II state (eta = 1e-3, ||theta*|| = 1, m = 32, three seeds) with Sigma_hat ~ Wishart_20(n, I)/n, n = 30 ... 1e6 (8 sizes): the remainder divided by eta against n, rule rate (n -> infinity), claimed O(n^b), b = -1/2, tolerance 0.1.`,
   statement: { b: -0.5 },
   twins: [{ id: 'b=-1', change: 'O(eta/n)', statement: { b: -1 } }],
   expected: { verdict: 'holds' as const, reason: 'the remainder is eta times a fixed vector hit by Sigma_hat - I, whose norm falls like sqrt(d/n)' },
-  measure: nSweep,
-  decide: (pts: ReturnType<typeof nSweep>, s: { b: number }, ctx: Ctx) => rateRule({ quantity: `${what} remainder / eta`, variable: 'n', points: pts.map((p) => ({ x: p.n, y: p.rem[key] / 1e-3 })), claimed: { exponent: s.b, text: `n^${s.b}`, kind: 'upper' }, limit: 'infinity', delta: 0.1, alpha: ctx.alpha }).decision,
-  cases: (pts: ReturnType<typeof nSweep>) => pts.length,
+  measure: (ctx: Ctx) => nSweep(ctx, start),
+  decide: (pts: NPoints, s: { b: number }, ctx: Ctx) => rateRule({ quantity: `${what} remainder / eta`, variable: 'n', points: pts.map((p) => ({ x: p.n, y: p.rem[key] / 1e-3 })), claimed: { exponent: s.b, text: `n^${s.b}`, kind: 'upper' }, limit: 'infinity', delta: 0.1, alpha: ctx.alpha }).decision,
+  cases: (pts: NPoints) => pts.length,
 });
 
 /** "+ O(eta^1.5)" along the T2 window: the largest remainder over the steps and neurons against eta, per ||theta*||, combined by all. */
@@ -56,8 +59,9 @@ const overEta = (what: string, y: (r: LinearizationRun) => number, claimed: stri
 });
 
 describe('Appendix D.1: the linearized step and the proof of Lemma D.1 along exact GD (proof-d1)', () => {
-  step(proof, 'proof-d1.step-7', overN('Eq. (53) (Sigma_hat replaced by I in the w_i step)', 'sigmaHatW'));
-  step(proof, 'proof-d1.step-8', overN('the display after (53) (Sigma_hat replaced by I in the a_i step)', 'sigmaHatA'));
+  step(proof, 'proof-d1.step-7', overN('Eq. (53) (Sigma_hat replaced by I in the w_i step)', 'sigmaHatW', 'phase2'));
+  step(proof, 'proof-d1.step-8', overN('the display after (53) (Sigma_hat replaced by I in the a_i step)', 'sigmaHatA', 'phase2'));
+  step(proofD2, 'proof-d2.step-4', overN('Eq. (61) (w_i(t+1) = {gamma_i - eta a_i (s - 1)} theta*, Sigma_hat replaced by I)', 'aligned61', 'aligned'));
   step(proof, 'proof-d1.step-10', overEta('max ||w_i(t+1) - w_i(t) - eta a_i(t) theta*||', (r) => r.worst.dropW, 'the largest remainder of w_i(t+1) = w_i + eta a_i theta* over t and i'));
   step(proof, 'proof-d1.step-11', overEta('max |a_i(t+1) - a_i(t) - eta <theta*, w_i(t)>|', (r) => r.worst.dropA, 'the largest remainder of a_i(t+1) = a_i + eta <theta*, w_i> over t and i'));
   step(proof, 'proof-d1.step-12', overEta('max ||z_i(t+1) - (I + eta M) z_i(t)||', (r) => r.worst.linear, 'the largest remainder of Eq. (54) over t and i'));

@@ -15,10 +15,10 @@ export interface AlignedDescentRun {
   /** ||theta(t2) - theta*|| and ||theta(t3) - theta*|| */
   startDistance: number;
   endDistance: number;
-  /** the extremes of sum_i a_i(t)^2 over t2 <= t < t3 (Eqs. (67)-(68)) */
+  /** the extremes of sum_i a_i(t)^2 over t2 <= t <= t3 (Eqs. (67)-(68)) */
   alphaMin: number;
   alphaMax: number;
-  /** (W, a) at t2, at the middle step and at t3 */
+  /** (W, a) at t2, at the middle step (when 0 < middle < steps) and at t3 */
   states: { t: number; W: Float64Array[]; a: Float64Array }[];
 }
 
@@ -35,12 +35,13 @@ export function runAlignedDescent(config: PaperConfig, seed: string, steps: numb
   let alphaMin = Infinity;
   let alphaMax = 0;
   const mid = Math.floor(steps / 2);
-  while (gd.t < steps) {
+  for (;;) {
     const alpha = gd.a.reduce((acc, v) => acc + v * v, 0);
     alphaMin = Math.min(alphaMin, alpha);
     alphaMax = Math.max(alphaMax, alpha);
+    if (gd.t >= steps) break;
     gd.step();
-    if (gd.t === mid) states.push(snap());
+    if (gd.t === mid && mid < steps) states.push(snap());
   }
   if (gd.diverged(1e8)) throw new Error(`runAlignedDescent: diverged (eta = ${config.eta}, ||theta*|| = ${config.thetaStarNorm})`);
   states.push(snap());
@@ -66,4 +67,11 @@ export function thetaStepRemainder(W: readonly Float64Array[], a: Float64Array, 
   const printed = Array.from(gd.theta, (v, k) => v - eta * alpha * (g[k] as number) - eta * (Sg[k] as number));
   gd.step();
   return Math.hypot(...Array.from(gd.theta, (v, k) => v - (printed[k] as number)));
+}
+
+/** theta(t+1) after one exact GD step with step size eta from (W, a), Sigma_hat = I (Eqs. (49)-(50)). */
+export function thetaAfterStep(W: readonly Float64Array[], a: Float64Array, thetaStar: Float64Array, eta: number): Float64Array {
+  const gd = new Phase2GD(W.map((w) => Float64Array.from(w)), Float64Array.from(a), identity(thetaStar.length), thetaStar, eta);
+  gd.step();
+  return Float64Array.from(gd.theta);
 }
