@@ -69,7 +69,13 @@ describe('the proof of Lemma D.2: the theta step and its start (proof-d2)', () =
     statement: { k: 1 },
     twins: [{ id: 'k=1/2', change: 'm eta/(2 ||theta*||)', statement: { k: 0.5 } }],
     expected: { verdict: 'holds', reason: '|s| <= sum_k |a_k| |gamma_k| <= m sqrt(eta) sqrt(eta)/||theta*|| (equality at the extreme state)' },
-    measure: (ctx) => starts(ctx).flatMap((x) => { const m = x.gamma.length; return [{ x, s: x.s, what: 'start' }, { x, s: (m * x.eta) / Math.sqrt(x.ss), what: 'extreme' }]; }),
+    measure: (ctx) =>
+      starts(ctx).flatMap((x) => {
+        // the extreme state built: a_i = sqrt(eta), w_i = sqrt(eta) theta*/||theta*||, gamma_i = <w_i, theta*>/||theta*||^2
+        const w = Array.from(x.r.thetaStar, (v) => (Math.sqrt(x.eta) * v) / Math.sqrt(x.ss));
+        const extreme = x.gamma.reduce((acc) => acc + Math.sqrt(x.eta) * (dot(w, x.r.thetaStar) / x.ss), 0);
+        return [{ x, s: x.s, what: 'start' }, { x, s: extreme, what: 'extreme' }];
+      }),
     decide: (cs, s, ctx) => inequalityOver(ctx, cs, ({ x, s: sv, what }) => ({ lhs: Math.abs(sv), rhs: (s.k * x.gamma.length * x.eta) / Math.sqrt(x.ss), message: `${x.where}, ${what} state` }), 'Eq. (66)', 'at the extreme state', STEP),
     cases: (cs) => cs.length,
   });
