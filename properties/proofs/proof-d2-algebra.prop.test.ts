@@ -2,7 +2,7 @@
 import { describe } from 'vitest';
 import proof from '../../theorems/proofs/proof-d2.js';
 import { combineAll, rateRule } from '../../src/verdict/checks/index.js';
-import { runAlignedDescent, type AlignedDescentRun } from '../../src/scenarios/alignedDescent.js';
+import { alignedCoordinates, runAlignedDescent, type AlignedDescentRun } from '../../src/scenarios/alignedDescent.js';
 import { sweepConfig } from '../../src/scenarios/phase2Sweep.js';
 import { identityOver, inequalityOver, shared, step, type Ctx, type Tolerance } from './support.js';
 
@@ -15,15 +15,9 @@ import { identityOver, inequalityOver, shared, step, type Ctx, type Tolerance } 
 const D = 20;
 const STEP: Tolerance = { abs: 1e-13, rel: 1e-10 };
 const NORMS = [0.25, 0.5, 1, 2];
-const dot = (u: ArrayLike<number>, v: ArrayLike<number>): number => Array.from(u).reduce((acc, x, k) => acc + x * (v[k] as number), 0);
 
-/** an aligned state's numbers: theta = sum_i a_i w_i, gamma_i, s = sum_i a_i gamma_i, alpha = ||a||^2, ss = ||theta*||^2 */
-const coordinates = (r: AlignedDescentRun, st: AlignedDescentRun['states'][number]) => {
-  const ss = dot(r.thetaStar, r.thetaStar);
-  const gamma = st.W.map((w) => dot(w, r.thetaStar) / ss);
-  const theta = Array.from(r.thetaStar, (_, k) => st.W.reduce((acc, w, i) => acc + (st.a[i] as number) * (w[k] as number), 0));
-  return { r, st, ss, gamma, theta, s: gamma.reduce((acc, g, i) => acc + g * (st.a[i] as number), 0), alpha: dot(st.a, st.a), eta: r.config.eta, where: `eta = ${r.config.eta}, ||theta*|| = ${r.config.thetaStarNorm}, t = ${st.t}` };
-};
+/** an aligned state's numbers (alignedCoordinates) with its run and where it is */
+const coordinates = (r: AlignedDescentRun, st: AlignedDescentRun['states'][number]) => ({ r, st, ...alignedCoordinates(st.W, st.a, r.thetaStar), eta: r.config.eta, where: `eta = ${r.config.eta}, ||theta*|| = ${r.config.thetaStarNorm}, t = ${st.t}` });
 type Coords = ReturnType<typeof coordinates>;
 const descentStates = (ctx: Ctx): Coords[] =>
   shared(ctx, 'd2-algebra-descent', (seedOf) => [0.5, 1].flatMap((n) => { const r = runAlignedDescent(sweepConfig({ d: D, widthFactor: 1 }, 1e-2, n), seedOf(n), 1000); return r.states.map((st) => coordinates(r, st)); }));
@@ -72,8 +66,8 @@ describe('the proof of Lemma D.2: the theta step and its start (proof-d2)', () =
     measure: (ctx) =>
       starts(ctx).flatMap((x) => {
         // the extreme state built: a_i = sqrt(eta), w_i = sqrt(eta) theta*/||theta*||, gamma_i = <w_i, theta*>/||theta*||^2
-        const w = Array.from(x.r.thetaStar, (v) => (Math.sqrt(x.eta) * v) / Math.sqrt(x.ss));
-        const extreme = x.gamma.reduce((acc) => acc + Math.sqrt(x.eta) * (dot(w, x.r.thetaStar) / x.ss), 0);
+        const w = Float64Array.from(x.r.thetaStar, (v) => (Math.sqrt(x.eta) * v) / Math.sqrt(x.ss));
+        const extreme = alignedCoordinates(x.gamma.map(() => w), Float64Array.from(x.gamma, () => Math.sqrt(x.eta)), x.r.thetaStar).s;
         return [{ x, s: x.s, what: 'start' }, { x, s: extreme, what: 'extreme' }];
       }),
     decide: (cs, s, ctx) => inequalityOver(ctx, cs, ({ x, s: sv, what }) => ({ lhs: Math.abs(sv), rhs: (s.k * x.gamma.length * x.eta) / Math.sqrt(x.ss), message: `${x.where}, ${what} state` }), 'Eq. (66)', 'at the extreme state', STEP),

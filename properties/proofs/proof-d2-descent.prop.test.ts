@@ -2,7 +2,7 @@
 import { describe } from 'vitest';
 import proof from '../../theorems/proofs/proof-d2.js';
 import { rateRule } from '../../src/verdict/checks/index.js';
-import { runAlignedDescent, thetaAfterStep, thetaStepRemainder, type AlignedDescentRun } from '../../src/scenarios/alignedDescent.js';
+import { alignedCoordinates, runAlignedDescent, thetaAfterStep, thetaStepRemainder, type AlignedDescentRun } from '../../src/scenarios/alignedDescent.js';
 import { stepsOf, sweepConfig } from '../../src/scenarios/phase2Sweep.js';
 import { T3 } from '../../src/theory/constants.js';
 import { identityOver, inequalityOver, logGrid, shared, step, type Ctx, type Tolerance } from './support.js';
@@ -25,15 +25,9 @@ const runs = (ctx: Ctx): AlignedDescentRun[] =>
     NORMS.flatMap((s) => ETA_EXPONENTS.map((k) => runAlignedDescent(sweepConfig({ d: D, widthFactor: 1 }, 10 ** -k, s), seedOf(s, k), stepsOf(T3(10 ** -k, s))))));
 const at = (r: AlignedDescentRun) => `eta = ${r.config.eta}, ||theta*|| = ${r.config.thetaStarNorm}`;
 const norm2 = (v: ArrayLike<number>): number => Array.from(v).reduce((acc, x) => acc + x * x, 0);
-const dot = (u: ArrayLike<number>, v: ArrayLike<number>): number => Array.from(u).reduce((acc, x, k) => acc + x * (v[k] as number), 0);
 
-/** every state of every run with its aligned coordinates: gamma_i = <w_i, theta*>/||theta*||^2, s = sum_i a_i gamma_i, alpha = ||a||^2 */
-const states = (rs: AlignedDescentRun[]) =>
-  rs.flatMap((r) => r.states.map((st) => {
-    const ss = norm2(r.thetaStar);
-    const gamma = st.W.map((w) => dot(w, r.thetaStar) / ss);
-    return { r, st, ss, gamma, s: gamma.reduce((acc, g, i) => acc + g * (st.a[i] as number), 0), alpha: norm2(st.a), where: `${at(r)}, t = ${st.t}` };
-  }));
+/** every state of every run with its aligned coordinates (alignedCoordinates: gamma_i, s, alpha = ||a||^2, ss = ||theta*||^2) */
+const states = (rs: AlignedDescentRun[]) => rs.flatMap((r) => r.states.map((st) => ({ r, st, ...alignedCoordinates(st.W, st.a, r.thetaStar), where: `${at(r)}, t = ${st.t}` })));
 type State = ReturnType<typeof states>[number];
 /** the neurons with ||w_i(t3)|| >= sqrt(eta) (Lemma D.2's proviso) at the last state of each run */
 const bigAtT3 = (rs: AlignedDescentRun[]) =>

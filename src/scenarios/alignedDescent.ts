@@ -75,3 +75,24 @@ export function thetaAfterStep(W: readonly Float64Array[], a: Float64Array, thet
   gd.step();
   return Float64Array.from(gd.theta);
 }
+
+/** An aligned state's coordinates (Eqs. (60)-(66)): gamma_i = <w_i, theta*>/||theta*||^2, s = sum_i a_i gamma_i, alpha = ||a||^2, ss = ||theta*||^2, theta = sum_i a_i w_i. */
+export interface AlignedCoordinates {
+  gamma: number[];
+  s: number;
+  alpha: number;
+  ss: number;
+  theta: number[];
+}
+
+export function alignedCoordinates(W: readonly Float64Array[], a: Float64Array, thetaStar: Float64Array): AlignedCoordinates {
+  const dot = (u: ArrayLike<number>, v: ArrayLike<number>): number => {
+    let acc = 0;
+    for (let k = 0; k < u.length; k++) acc += (u[k] as number) * (v[k] as number);
+    return acc;
+  };
+  const ss = dot(thetaStar, thetaStar);
+  const gamma = W.map((w) => dot(w, thetaStar) / ss);
+  const theta = Array.from(thetaStar, (_, k) => W.reduce((acc, w, i) => acc + (a[i] as number) * (w[k] as number), 0));
+  return { gamma, s: gamma.reduce((acc, g, i) => acc + g * (a[i] as number), 0), alpha: dot(a, a), ss, theta };
+}

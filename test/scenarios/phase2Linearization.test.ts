@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runAlignedDescent, thetaStepRemainder } from '../../src/scenarios/alignedDescent.js';
+import { alignedCoordinates, runAlignedDescent, thetaStepRemainder } from '../../src/scenarios/alignedDescent.js';
 import { Phase2GD } from '../../src/scenarios/phase2Descent.js';
 import { sweepConfig } from '../../src/scenarios/phase2Sweep.js';
 import { gdStepRemainders, linearMapPower, runLinearization, startRemainders } from '../../src/scenarios/phase2Linearization.js';
@@ -65,5 +65,15 @@ describe('the aligned descent of Lemma D.2 (Sigma_hat = I)', () => {
     const g = theta.map((v, k) => v - r.thetaStar[k]!);
     const want = 0.01 ** 2 * Math.abs(theta.reduce((acc, v, k) => acc + v * g[k]!, 0)) * Math.hypot(...g);
     expect(thetaStepRemainder(st.W, st.a, r.thetaStar, 0.01)).toBeCloseTo(want, 13);
+  });
+
+  it('reads gamma_i, s and alpha of an aligned state, with theta = s theta* (Eq. (62))', () => {
+    const r = runAlignedDescent(cfg(1e-2, 0.5), 'co', 200);
+    const st = r.states[1]!;
+    const c = alignedCoordinates(st.W, st.a, r.thetaStar);
+    c.theta.forEach((v, k) => expect(v).toBeCloseTo(c.s * r.thetaStar[k]!, 14));
+    expect(c.ss).toBeCloseTo(0.25, 14);
+    expect(c.alpha).toBeCloseTo(st.a.reduce((acc, v) => acc + v * v, 0), 15);
+    st.W.forEach((w, i) => expect(Math.abs(c.gamma[i]!) * 0.5).toBeCloseTo(Math.hypot(...w), 14));
   });
 });
