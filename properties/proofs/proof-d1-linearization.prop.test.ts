@@ -2,7 +2,7 @@
 import { describe } from 'vitest';
 import proof from '../../theorems/proofs/proof-d1.js';
 import proofD2 from '../../theorems/proofs/proof-d2.js';
-import { combineAll, rateRule } from '../../src/verdict/checks/index.js';
+import { combineAll, fmtMargin, rateRule } from '../../src/verdict/checks/index.js';
 import { runLinearization, startRemainders, type LinearizationRun, type StepRemainders } from '../../src/scenarios/phase2Linearization.js';
 import type { StartKind } from '../../src/scenarios/phase2Descent.js';
 import { stepsOf, sweepConfig } from '../../src/scenarios/phase2Sweep.js';
@@ -76,7 +76,7 @@ describe('Appendix D.1: the linearized step and the proof of Lemma D.1 along exa
       const uv = v.reduce((acc, x, k) => acc + (x * (r.thetaStar[k] as number)) / nt, 0);
       const inner = Array.from(w).reduce((acc, x, k) => acc + x * (r.thetaStar[k] as number), 0);
       const den3 = Math.hypot(...v.map((x, k) => (ea * (r.thetaStar[k] as number)) / nt + x));
-      return { at: `eta = ${r.config.eta}, ||theta*|| = ${r.config.thetaStarNorm}, neuron ${i}`, nt, ea, v: Math.hypot(...v), uv, inner, wn: Math.hypot(...w), den3 };
+      return { at: `eta = ${fmtMargin(r.config.eta)}, ||theta*|| = ${r.config.thetaStarNorm}, neuron ${i}`, nt, ea, v: Math.hypot(...v), uv, inner, wn: Math.hypot(...w), den3 };
     }));
   type Piece = ReturnType<typeof pieces>[number];
 

@@ -1,7 +1,7 @@
 // Over ~80 lines: seven steps of the proof of Lemma D.2 (the display after (62) to (66)) on aligned states; four share one line-by-line form.
 import { describe } from 'vitest';
 import proof from '../../theorems/proofs/proof-d2.js';
-import { combineAll, rateRule } from '../../src/verdict/checks/index.js';
+import { combineAll, fmtMargin, rateRule } from '../../src/verdict/checks/index.js';
 import { alignedCoordinates, runAlignedDescent, type AlignedDescentRun } from '../../src/scenarios/alignedDescent.js';
 import { sweepConfig } from '../../src/scenarios/phase2Sweep.js';
 import { identityOver, inequalityOver, shared, step, type Ctx, type Tolerance } from './support.js';
@@ -17,7 +17,7 @@ const STEP: Tolerance = { abs: 1e-13, rel: 1e-10 };
 const NORMS = [0.25, 0.5, 1, 2];
 
 /** an aligned state's numbers (alignedCoordinates) with its run and where it is */
-const coordinates = (r: AlignedDescentRun, st: AlignedDescentRun['states'][number]) => ({ r, st, ...alignedCoordinates(st.W, st.a, r.thetaStar), eta: r.config.eta, where: `eta = ${r.config.eta}, ||theta*|| = ${r.config.thetaStarNorm}, t = ${st.t}` });
+const coordinates = (r: AlignedDescentRun, st: AlignedDescentRun['states'][number]) => ({ r, st, ...alignedCoordinates(st.W, st.a, r.thetaStar), eta: r.config.eta, where: `eta = ${fmtMargin(r.config.eta)}, ||theta*|| = ${r.config.thetaStarNorm}, t = ${st.t}` });
 type Coords = ReturnType<typeof coordinates>;
 const descentStates = (ctx: Ctx): Coords[] =>
   shared(ctx, 'd2-algebra-descent', (seedOf) => [0.5, 1].flatMap((n) => { const r = runAlignedDescent(sweepConfig({ d: D, widthFactor: 1 }, 1e-2, n), seedOf(n), 1000); return r.states.map((st) => coordinates(r, st)); }));

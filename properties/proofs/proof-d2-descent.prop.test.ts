@@ -1,7 +1,7 @@
 // Over ~80 lines: seven steps of the proof of Lemma D.2 ((62)-(69) and the last display) on one shared set of descents.
 import { describe } from 'vitest';
 import proof from '../../theorems/proofs/proof-d2.js';
-import { rateRule } from '../../src/verdict/checks/index.js';
+import { fmtMargin, rateRule } from '../../src/verdict/checks/index.js';
 import { alignedCoordinates, runAlignedDescent, thetaAfterStep, thetaStepRemainder, type AlignedDescentRun } from '../../src/scenarios/alignedDescent.js';
 import { stepsOf, sweepConfig } from '../../src/scenarios/phase2Sweep.js';
 import { T3 } from '../../src/theory/constants.js';
@@ -23,7 +23,7 @@ const STEP: Tolerance = { abs: 1e-13, rel: 1e-10 };
 const runs = (ctx: Ctx): AlignedDescentRun[] =>
   shared(ctx, 'd2-descent', (seedOf) =>
     NORMS.flatMap((s) => ETA_EXPONENTS.map((k) => runAlignedDescent(sweepConfig({ d: D, widthFactor: 1 }, 10 ** -k, s), seedOf(s, k), stepsOf(T3(10 ** -k, s))))));
-const at = (r: AlignedDescentRun) => `eta = ${r.config.eta}, ||theta*|| = ${r.config.thetaStarNorm}`;
+const at = (r: AlignedDescentRun) => `eta = ${fmtMargin(r.config.eta)}, ||theta*|| = ${r.config.thetaStarNorm}`;
 const norm2 = (v: ArrayLike<number>): number => Array.from(v).reduce((acc, x) => acc + x * x, 0);
 
 /** every state of every run with its aligned coordinates (alignedCoordinates: gamma_i, s, alpha = ||a||^2, ss = ||theta*||^2) */
@@ -57,7 +57,7 @@ describe('the proof of Lemma D.2 along exact aligned descents (proof-d2)', () =>
         const gn = Math.sqrt(norm2(theta.map((v, k) => v - (x.r.thetaStar[k] as number))));
         const allowed = x.r.config.eta ** 2 * Math.sqrt(norm2(theta)) * gn * gn;
         const form = gn * Math.abs(1 - x.r.config.eta * (x.alpha + s.k * factor(x)));
-        return { lhs: Math.max(0, Math.abs(next - form) - allowed), rhs: 0, message: `${x.where}: ||theta(t+1) - theta*|| = ${next}, printed form ${form} (O(eta^2) allowed ${allowed})` };
+        return { lhs: Math.max(0, Math.abs(next - form) - allowed), rhs: 0, message: `${x.where}: ||theta(t+1) - theta*|| = ${next.toPrecision(7)}, the form ${form.toPrecision(7)} (O(eta^2) allowed ${fmtMargin(allowed)})` };
       };
       return identityOver(ctx, cs, f((x) => x.ss), 'Eq. (67)', STEP, { f: f((x) => x.ss * norm2(x.gamma)), form: '(sum_i gamma_i^2) ||theta*||^2 in place of ||theta*||^2' });
     },
@@ -94,7 +94,7 @@ describe('the proof of Lemma D.2 along exact aligned descents (proof-d2)', () =>
     expected: { verdict: 'erratum', reason: 'GD grows neurons with a_i gamma_i > 0, of either sign: many of the large neurons at t3 have gamma_i < 0 (eta = 10^-1.5, ||theta*|| = 0.25: ||w_i|| = 0.243, gamma_i = -0.971 < 0.711); |gamma_i| = ||w_i||/||theta*|| >= sqrt(eta)/||theta*|| holds at all 100 large neurons' },
     measure: (ctx) => bigAtT3(runs(ctx)),
     decide: (bs, s, ctx) => {
-      const f = (abs: boolean) => (b: Big) => ({ lhs: Math.sqrt(b.x.r.config.eta) / (s.k * Math.sqrt(b.x.ss)), rhs: abs ? Math.abs(b.g) : b.g, message: `${b.x.where}, neuron ${b.i}: ||w_i|| = ${b.wn}` });
+      const f = (abs: boolean) => (b: Big) => ({ lhs: Math.sqrt(b.x.r.config.eta) / (s.k * Math.sqrt(b.x.ss)), rhs: abs ? Math.abs(b.g) : b.g, message: `${b.x.where}, neuron ${b.i}: ||w_i|| = ${fmtMargin(b.wn)}` });
       return inequalityOver(ctx, bs, f(false), 'gamma_i(t3) >= sqrt(eta)/||theta*||', 'at ||w_i|| = sqrt(eta)', STEP, { f: f(true), form: '|gamma_i(t3)|' });
     },
     cases: (bs) => bs.length,
@@ -113,7 +113,7 @@ describe('the proof of Lemma D.2 along exact aligned descents (proof-d2)', () =>
       const den = Math.abs(b.g) * b.x.ss;
       const lo = Math.max(0, num - E(b)) / (den + E(b));
       const hi = den > E(b) ? (num + E(b)) / (den - E(b)) : Infinity;
-      return { lhs: Math.max(0, lo - l1, l1 - hi), rhs: 0, message: `${b.x.where}, neuron ${b.i}: line 1 = ${l1}, line 2 in [${lo}, ${hi}]` };
+      return { lhs: Math.max(0, lo - l1, l1 - hi), rhs: 0, message: `${b.x.where}, neuron ${b.i}: line 1 = ${fmtMargin(l1)}, line 2 in [${fmtMargin(lo)}, ${fmtMargin(hi)}]` };
     }, 'line 1 = line 2', STEP),
     cases: (bs) => bs.length,
   });
@@ -124,7 +124,7 @@ describe('the proof of Lemma D.2 along exact aligned descents (proof-d2)', () =>
     twins: [{ id: 'k=2', change: 'line 3 doubled', statement: { k: 2 } }],
     expected: { verdict: 'fails', reason: 'the step needs |gamma_i(t3)| <= |s(t3)| ~ 1, i.e. ||w_i(t3)|| <= ||theta*||: at ||theta*|| = 0.25, eta = 1e-2 a neuron ends with |gamma_i| = 1.41 (s = 1)' },
     measure: (ctx) => bigAtT3(runs(ctx)),
-    decide: (bs, s, ctx) => inequalityOver(ctx, bs, (b) => ({ lhs: s.k, rhs: Math.abs(b.x.s / b.g), message: `${b.x.where}, neuron ${b.i}: s = ${b.x.s}, gamma_i = ${b.g}` }), 'line 2 >= line 3', 'everywhere', STEP),
+    decide: (bs, s, ctx) => inequalityOver(ctx, bs, (b) => ({ lhs: s.k, rhs: Math.abs(b.x.s / b.g), message: `${b.x.where}, neuron ${b.i}: s = ${fmtMargin(b.x.s)}, gamma_i = ${fmtMargin(b.g)}` }), 'line 2 >= line 3', 'everywhere', STEP),
     cases: (bs) => bs.length,
   });
 });
