@@ -1,5 +1,6 @@
 import type { PaperConfig } from './config.js';
 import { Phase2GD, phase2Start, type StartKind } from './phase2Descent.js';
+import { sampleDesign } from './sigmaHat.js';
 
 /**
  * The linearization of Phase II gradient descent (long version, Appendix D.1, Eqs. (52)-(54), and D.2, Eqs. (61)-(65)):
@@ -86,7 +87,11 @@ export function linearMapPower(thetaStar: ArrayLike<number>, eta: number, T: num
 
 export interface LinearizationCase {
   config: PaperConfig;
-  start: StartKind;
+  /**
+   * phase2Start's kinds, or 'extreme': the premise at its edge with every neuron equal, w_i = sqrt(eta) theta* / ||theta*||,
+   * a_i = sqrt(eta), so that ||theta|| = m eta (the largest the premise ||w_i||, |a_i| <= sqrt(eta) allows)
+   */
+  start: StartKind | 'extreme';
   seed: string;
   /** steps of exact GD (T2 of Lemma D.1) */
   steps: number;
@@ -94,6 +99,7 @@ export interface LinearizationCase {
 
 export interface LinearizationRun {
   config: PaperConfig;
+  start: LinearizationCase['start'];
   steps: number;
   /** each remainder's largest value over the steps t < steps */
   worst: StepRemainders;
@@ -104,9 +110,16 @@ export interface LinearizationRun {
   thetaStar: Float64Array;
 }
 
+/** The 'extreme' start of LinearizationCase, with Sigma_hat and theta* of the case's design (./sigmaHat.ts). */
+function extremeStart(config: PaperConfig, seed: string): Phase2GD {
+  const design = sampleDesign(config.d, config.n, config.thetaStarNorm, seed);
+  const w = Float64Array.from(design.thetaStar, (v) => (Math.sqrt(config.eta) * v) / config.thetaStarNorm);
+  return new Phase2GD(Array.from({ length: config.m }, () => Float64Array.from(w)), new Float64Array(config.m).fill(Math.sqrt(config.eta)), design.sigmaHat, design.thetaStar, config.eta);
+}
+
 /** Exact GD from a constructed Phase II start (phase2Start: max_i ||w_i|| = max_i |a_i| = sqrt(eta)) for `steps` steps. */
 export function runLinearization(c: LinearizationCase): LinearizationRun {
-  const gd = phase2Start({ config: c.config, start: c.start, scale: 1, seed: c.seed }).gd;
+  const gd = c.start === 'extreme' ? extremeStart(c.config, c.seed) : phase2Start({ config: c.config, start: c.start, scale: 1, seed: c.seed }).gd;
   if (!(gd instanceof Phase2GD)) throw new Error('runLinearization: phase2Start must give the per-neuron Phase2GD');
   const W0 = gd.W.map((w) => Float64Array.from(w));
   const a0 = Float64Array.from(gd.a);
@@ -122,7 +135,7 @@ export function runLinearization(c: LinearizationCase): LinearizationRun {
     const e = Math.hypot(...Array.from(wT, (v, k) => v - (lin.w[k] as number)), (gd.a[i] as number) - lin.a);
     mapDeviation = Math.max(mapDeviation, e);
   });
-  return { config: c.config, steps: c.steps, worst, mapDeviation, end: { w: gd.W.map((w) => Float64Array.from(w)), a0 }, thetaStar: Float64Array.from(gd.thetaStar) };
+  return { config: c.config, start: c.start, steps: c.steps, worst, mapDeviation, end: { w: gd.W.map((w) => Float64Array.from(w)), a0 }, thetaStar: Float64Array.from(gd.thetaStar) };
 }
 
 /** The remainders of one GD step at the start state of a case (no further steps): the n-sweeps of (53) and (61). */

@@ -33,6 +33,13 @@ describe('the linearization of Phase II GD (Eqs. (53)-(54), (61))', () => {
     [...out.w, out.a].forEach((v, k) => expect(v).toBeCloseTo(cur[k] as number, 14));
   });
 
+  it("starts the 'extreme' case at the premise's edge: ||theta|| = m eta, and the dropped-theta remainder is eta sqrt(eta) m eta", () => {
+    const eta = 1e-2;
+    const r = runLinearization({ config: { ...cfg(eta, 1), m: 50, n: 1e12 }, start: 'extreme', seed: 'x', steps: 1 });
+    expect(r.end.a0.every((v) => v === Math.sqrt(eta))).toBe(true);
+    expect(r.worst.dropW / (eta * Math.sqrt(eta) * 50 * eta)).toBeCloseTo(1, 4);
+  });
+
   it('is deterministic, and (61) at an aligned start falls like 1/sqrt(n)', () => {
     const a = runLinearization({ config: cfg(1e-2, 1), start: 'phase2', seed: 's', steps: 5 });
     const b = runLinearization({ config: cfg(1e-2, 1), start: 'phase2', seed: 's', steps: 5 });
