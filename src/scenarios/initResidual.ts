@@ -1,7 +1,7 @@
 import { Matrix } from 'ml-matrix';
 import { maxInputNorm, type Dataset } from '../engine/data.js';
 import { dot, norm, rows, vec } from '../engine/matrix.js';
-import { initNTK } from '../engine/network.js';
+import { initNTK, type State } from '../engine/network.js';
 import { batchLoss } from '../engine/rules/loss.js';
 import type { PaperConfig } from './config.js';
 import { datasetOf, thetaOf } from './lazyPremiseStates.js';
@@ -53,14 +53,18 @@ export function alignedInput(theta0: Float64Array, thetaStar: Float64Array, leng
   return { x, y: dot(x, thetaStar) };
 }
 
+/** theta = a^T W two ways: the ml-matrix product (1 x m times m x d) and the explicit sum over neurons sum_i a_i w_i. */
+export function thetaTwoWays(s: State): { thetaProduct: Float64Array; thetaSum: Float64Array } {
+  return { thetaProduct: Float64Array.from(s.a.mmul(s.W).getRow(0)), thetaSum: thetaOf(rows(s.W), vec(s.a), s.W.columns) };
+}
+
 /** The state of Eq. (5) at configuration `c` (its eta is unused) from the named stream `seed`. */
 export function initResidualState(c: PaperConfig, seed: string): InitResidualState {
   const s = initNTK(c.m, c.d, seed);
   const data = datasetOf(c, seed);
   const W = rows(s.W);
   const a = vec(s.a);
-  const thetaProduct = Float64Array.from(s.a.mmul(s.W).getRow(0));
-  const thetaSum = thetaOf(W, a, c.d);
+  const { thetaProduct, thetaSum } = thetaTwoWays(s);
   const Z = new Float64Array(c.d);
   for (let i = 0; i < c.m; i++) {
     const Y = Math.sqrt(c.m) * (a[i] as number);
