@@ -26,12 +26,12 @@ const perCase = (what: string, f: (st: InitResidualState, c: ResidualCase) => Si
 
 /** Gaussian moments by the trapezoid rule on [-12, 12] (spectrally accurate; float64 to ~1e-15) */
 const phi = (x: number): number => Math.exp(-x * x / 2) / Math.sqrt(2 * Math.PI);
-const MOMENTS = () => ({
+const MOMENTS = (ctx: Ctx) => shared(ctx, 'proof-c2.gaussian-moments', () => ({
   exy: trapezoid2((x, y) => x * y * phi(x) * phi(y), 12, 480),
   ex2y2: trapezoid2((x, y) => x * x * y * y * phi(x) * phi(y), 12, 480),
   ex: trapezoid((x) => x * phi(x), -12, 12, 480),
   ex2: trapezoid((x) => x * x * phi(x), -12, 12, 480),
-});
+}));
 const MS = [1, 10, 100, 1e4, 1e6];
 /** m times a quadrature value good to ~1e-17 absolute (2.3e5 terms), m <= 1e6 */
 const MOMENT_TOL: Tolerance = { abs: 1e-9, rel: 1e-10 };
@@ -42,7 +42,7 @@ describe('proof of Lemma C.2 (proof-c2), base case of (i)', () => {
     statement: { mu: 0 },
     twins: [{ id: 'mu=1', change: 'E[Z_j] = 1', statement: { mu: 1 } }],
     expected: { verdict: 'holds', reason: 'E[X Y] = E[X] E[Y] = 0 for independent centred Gaussians' },
-    measure: () => ({ g: MOMENTS(), cases: MS.flatMap((m) => [0, 1].map((link) => ({ m, link }))) }),
+    measure: (ctx) => ({ g: MOMENTS(ctx), cases: MS.flatMap((m) => [0, 1].map((link) => ({ m, link }))) }),
     decide: ({ g, cases }, s, ctx) => identityOver(ctx, cases, ({ m, link }) => ({ lhs: m * (link === 0 ? g.exy : g.ex * g.ex), rhs: s.mu, message: `m = ${m}, ${link === 0 ? 'sum_i E[X_ij Y_i]' : 'sum_i E[X_ij] E[Y_i]'}` }), 'Eq. (22)', MOMENT_TOL),
     cases: (m) => m.cases.length,
   });
@@ -52,7 +52,7 @@ describe('proof of Lemma C.2 (proof-c2), base case of (i)', () => {
     statement: { k: 1 },
     twins: [{ id: 'k=4', change: 'Var[Z_j] = 4m (the nu^2 of SE(2 sqrt m, 4), not the variance)', statement: { k: 4 } }],
     expected: { verdict: 'holds', reason: 'the X_ij Y_i are independent over i, and Var[X Y] = Var[X] Var[Y] = 1 for centred X, Y' },
-    measure: () => ({ g: MOMENTS(), cases: MS.flatMap((m) => [0, 1].map((link) => ({ m, link }))) }),
+    measure: (ctx) => ({ g: MOMENTS(ctx), cases: MS.flatMap((m) => [0, 1].map((link) => ({ m, link }))) }),
     decide: ({ g, cases }, s, ctx) => identityOver(ctx, cases, ({ m, link }) => ({ lhs: m * (link === 0 ? g.ex2y2 - g.exy ** 2 : (g.ex2 - g.ex ** 2) ** 2), rhs: s.k * m, message: `m = ${m}, ${link === 0 ? 'sum_i Var[X_ij Y_i]' : 'sum_i Var[X_ij] Var[Y_i]'}` }), 'Eq. (23)', MOMENT_TOL),
     cases: (m) => m.cases.length,
   });

@@ -1,5 +1,5 @@
 import { Matrix } from 'ml-matrix';
-import { maxInputNorm } from '../engine/data.js';
+import { makeThetaStar, maxInputNorm } from '../engine/data.js';
 import { dot, norm, rows } from '../engine/matrix.js';
 import type { State } from '../engine/network.js';
 import { neuronOutputs, sampleGradient, sampleUpdate } from '../engine/rules/singleSamplePass.js';
@@ -106,7 +106,8 @@ export function lazyIncrements(c: PaperConfig, K: number, seed: string, rng: Rng
  *    norm, O(1), divided out so that its spread from width to width does not blur the exponent).
  */
 export function replacementTerm(c: PaperConfig, state: 'random' | 'aligned', seed: string, rng: Rng): number {
-  const { state: st, w0 } = constructLazyState(c.m, c.d, seed, { move: 'random', a: state === 'random' ? 'init' : 'edge' }, rng);
+  // the aligned state's moves are set below: 'shrink' draws nothing from rng
+  const { state: st, w0 } = constructLazyState(c.m, c.d, seed, state === 'random' ? { move: 'random', a: 'init' } : { move: 'shrink', a: 'edge' }, rng);
   if (state === 'aligned') {
     const radius = (1 - 1e-9) / Math.sqrt(c.m);
     const u = (w0[0] as Float64Array).map((x, _, v) => x / norm(v));
@@ -114,7 +115,7 @@ export function replacementTerm(c: PaperConfig, state: 'random' | 'aligned', see
   }
   const theta = thetaOf(st.w, st.a, c.d);
   const theta0a = thetaOf(w0, st.a, c.d);
-  const thetaStar = datasetOf(c, seed).thetaStar;
+  const thetaStar = makeThetaStar(c.d, c.thetaStarNorm, c.d, seed); // the theta* of datasetOf(c, seed)
   const R = (i: number): number => {
     const w = st.w[i] as Float64Array;
     const v = w0[i] as Float64Array;
