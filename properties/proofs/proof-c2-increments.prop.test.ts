@@ -61,7 +61,7 @@ describe('proof of Lemma C.2 (proof-c2), the increments of a_i', () => {
   });
 
   step(proof, 'proof-c2.step-36', {
-    checks: 'Eq. (16): |a_i(t+1) - a_i(t)| of the engine\'s step (referenceStep) against k eta |r x^T w_i(t)|, k = 1, r = f(theta(t); x) - y - eps, at every tracked neuron, input and noise sign.',
+    checks: 'Eq. (16): |a_i(t+1) - a_i(t)| of the engine\'s single-sample step (src/engine/rules/singleSamplePass.ts) against k eta |r x^T w_i(t)|, k = 1, r = f(theta(t); x) - y - eps, at every tracked neuron, input and noise sign.',
     statement: { k: 1 },
     twins: [{ id: 'k=2', change: '2 eta |r x^T w_i|', statement: { k: 2 } }],
     expected: { verdict: 'holds', reason: 'the step of a_i is -eta r x^T w_i(t) (Eq. (16))' },

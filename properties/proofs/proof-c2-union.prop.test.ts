@@ -1,3 +1,4 @@
+// Over ~80 lines: three displayed steps of the union bound over time after Eq. (31), each with its false twin and a grid that says why.
 import { describe } from 'vitest';
 import proof from '../../theorems/proofs/proof-c2.js';
 import { footnote3C } from '../../src/theory/constants.js';
