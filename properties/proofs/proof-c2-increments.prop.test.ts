@@ -13,12 +13,13 @@ import { identityOver, inequalityOver, shared, step, type Ctx, type Sides, type 
  * m^(-1/4); K = 8 tracked neurons, half moved outward) with one step of the engine at every input and both noise signs.
  * Y_i = |a_i - theta*^T w_i(0)| with the o(1/sqrt m) inside it taken as 0 (the same shift at t and t + 1).
  */
+/** the sides are differences of a_i ~ m^{-1/2}-sized numbers (|a_i - c| < 0.3): their rounding stays below 1e-16 absolute */
 const EXACT_TOL: Tolerance = { abs: 1e-15, rel: 1e-10 };
 const D = 20;
 const K = 8;
 const WIDTHS = { quick: [64, 256, 1024], paper: [64, 256, 1024, 4096] } as const;
 const cfg = (m: number) => ({ m, d: D, n: 200, eta: 1 / m, sigma: 4, thetaStarNorm: Math.pow(m, -0.25) });
-const states = (ctx: Ctx): LazyIncrements[] => shared(ctx, 'proof-c2.increments', (seedOf) => WIDTHS[ctx.tier].map((m) => lazyIncrements(cfg(m), K, seedOf(m), ctx.rng('lazy-move', seedOf(m)))));
+const states = (ctx: Ctx): LazyIncrements[] => shared(ctx, 'proof-c2.increments', (seedOf) => WIDTHS[ctx.tier].map((m) => lazyIncrements(cfg(m), K, seedOf(m))));
 type Case = { st: LazyIncrements; n: TrackedNeuron; c: IncrementCase };
 const everyCase = (ss: LazyIncrements[]): Case[] => ss.flatMap((st) => st.neurons.flatMap((n) => n.cases.map((c) => ({ st, n, c }))));
 const at = ({ st, n, c }: Case): string => `m = ${st.m}, neuron ${n.i} (${n.move}), input ${c.xi >= 200 ? `along w_${c.xi - 200}(t)` : c.xi}, eps = ${c.eps}`;

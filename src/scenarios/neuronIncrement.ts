@@ -3,7 +3,7 @@ import { makeThetaStar, maxInputNorm } from '../engine/data.js';
 import { dot, norm, rows } from '../engine/matrix.js';
 import type { State } from '../engine/network.js';
 import { neuronOutputs, sampleGradient, sampleUpdate } from '../engine/rules/singleSamplePass.js';
-import type { Rng } from '../engine/rng.js';
+import { stream, type Rng } from '../engine/rng.js';
 import type { PaperConfig } from './config.js';
 import { alignedInput, thetaTwoWays } from './initResidual.js';
 import { constructLazyState, datasetOf, thetaOf } from './lazyPremiseStates.js';
@@ -53,8 +53,9 @@ export interface LazyIncrements {
   thetaSum: Float64Array;
 }
 
-export function lazyIncrements(c: PaperConfig, K: number, seed: string, rng: Rng): LazyIncrements {
-  const { state, w0 } = constructLazyState(c.m, c.d, seed, { move: 'random', a: 'init' }, rng);
+/** The state and its increments at configuration `c`, everything drawn from the named streams under `seed` (the moves from `seed`/lazy-move). */
+export function lazyIncrements(c: PaperConfig, K: number, seed: string): LazyIncrements {
+  const { state, w0 } = constructLazyState(c.m, c.d, seed, { move: 'random', a: 'init' }, stream(seed, 'lazy-move'));
   const radius = (1 - 1e-9) / Math.sqrt(c.m);
   for (let i = 0; i < K / 2; i++) {
     const v = w0[i] as Float64Array;
