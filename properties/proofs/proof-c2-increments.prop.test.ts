@@ -13,7 +13,7 @@ import { identityOver, inequalityOver, shared, step, type Ctx, type Sides, type 
  * m^(-1/4); K = 8 tracked neurons, half moved outward) with one step of the engine at every input and both noise signs.
  * Y_i = |a_i - theta*^T w_i(0)| with the o(1/sqrt m) inside it taken as 0 (the same shift at t and t + 1).
  */
-/** the sides are differences of a_i ~ m^{-1/2}-sized numbers (|a_i - c| < 0.3): their rounding stays below 1e-16 absolute */
+/** the sides are differences of numbers of the size of a_i and theta*^T w_i(0) (|a_i - c| < 1 at these widths): their rounding stays below 2e-16 absolute */
 const EXACT_TOL: Tolerance = { abs: 1e-15, rel: 1e-10 };
 const D = 20;
 const K = 8;
