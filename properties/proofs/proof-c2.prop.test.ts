@@ -1,3 +1,4 @@
+// Over ~80 lines: one evaluated claim per displayed step of Eqs. (22)-(26) of the proof of Lemma C.2 and the tail bound after (30), each with its false twin.
 import { describe } from 'vitest';
 import proof from '../../theorems/proofs/proof-c2.js';
 import { highProbabilityRule } from '../../src/verdict/checks/index.js';
@@ -110,31 +111,38 @@ describe('proof of Lemma C.2 (proof-c2), Eqs. (22)-(26)', () => {
     cases: (g) => g.length,
   });
 
+  /** ln P(not C_0) = ln P(some |a_i(0)| > m^{-1/4}), exact: 1 - (1 - P(|N(0,1)| > m^{1/4}))^m */
+  const logNotC0 = (m: number): number => {
+    const lp = logNormalTwoSided(Math.pow(m, 0.25));
+    return logAnyOfM(m, lp, Math.log1p(-Math.exp(lp))).logFail;
+  };
+  /** Eq. (26)'s bound 2 m e^{-r m^{3/4}/4} (1 - 3d/m), r = 1/2, and the corrected union bound 2 m e^{-r (m^{1/4} - 1)^2}, in logs */
+  const eq26 = (m: number) => {
+    const rhs = ln(2 * m * (1 - (3 * D) / m)) - (0.5 * Math.pow(m, 0.75)) / 4;
+    return { lhs: logNotC0(m), rhs, binding: rhs < 0, message: `m = ${m} (logs)` };
+  };
+  const corrected26 = (r: number) => ({ f: (m: number) => { const rhs = ln(2 * m) - r * (Math.pow(m, 0.25) - 1) ** 2; return { lhs: logNotC0(m), rhs, binding: rhs < 0, message: `m = ${m} (logs)` }; }, form: 'P(not C_0) <= 2 m exp(-c (m^{1/4} - 1)^2 / K^4)' });
+  const EQ26_WIDTHS = [64, 100, 256, 1e3, 1e4, 1e6, 1e8];
+
   step(proof, 'proof-c2.step-20', {
     checks:
       'Eq. (26): ln P(not C_0) = ln P(some |a_i(0)| > m^{-1/4}) (exact: 1 - (1 - P(|N| > m^{1/4}))^m) <= ln(2 m (1 - 3d/m)) - r m^{3/4}/4 (r = 1/2, d = 20) for m = 64 ... 1e8; corrected: the union bound of the needed event, ln(2m) - r (m^{1/4} - 1)^2 (Lemma B.5 at t = m^{1/4} - 1, no factor (1 - 3d/m)).',
     statement: { r: 0.5 },
     twins: [{ id: 'r=8', change: 'corrected form with c/K^4 = 8', statement: { r: 8 } }],
     expected: { verdict: 'erratum', reason: 'the union bound uses Eq. (25)\'s event |a_i(0)| >= m^{-1/8} (exponent m^{3/4}) for the needed |a_i(0)| > m^{-1/4} (exponent m^{1/2}/2) and multiplies by (1 - 3d/m): from m ~ 1e3 the printed bound is below the exact probability' },
-    measure: () => [64, 100, 256, 1e3, 1e4, 1e6, 1e8],
-    decide: (g, s, ctx) => {
-      const exact = (m: number): number => {
-        const lp = logNormalTwoSided(Math.pow(m, 0.25));
-        return logAnyOfM(m, lp, Math.log1p(-Math.exp(lp))).logFail;
-      };
-      return inequalityOver(
-        ctx,
-        g,
-        (m) => {
-          const rhs = ln(2 * m * (1 - (3 * D) / m)) - (0.5 * Math.pow(m, 0.75)) / 4;
-          return { lhs: exact(m), rhs, binding: rhs < 0, message: `m = ${m} (logs)` };
-        },
-        'Eq. (26)',
-        'from m ~ 150',
-        LOG_TOL,
-        { f: (m) => { const rhs = ln(2 * m) - s.r * (Math.pow(m, 0.25) - 1) ** 2; return { lhs: exact(m), rhs, binding: rhs < 0, message: `m = ${m} (logs)` }; }, form: 'P(not C_0) <= 2 m exp(-c (m^{1/4} - 1)^2 / K^4)' },
-      );
-    },
+    measure: () => EQ26_WIDTHS,
+    decide: (g, s, ctx) => inequalityOver(ctx, g, eq26, 'Eq. (26)', 'from m ~ 150', LOG_TOL, corrected26(s.r)),
+    cases: (g) => g.length,
+  });
+
+  step(proof, 'proof-c2.step-21', {
+    checks:
+      'The display after (26), first line: P(C_0) = 1 - P(not C_0) >= 1 - 2 m e^{-r m^{3/4}/4} (1 - 3d/m), r = 1/2, d = 20, with P(C_0) = (1 - P(|N| > m^{1/4}))^m exact; decided through the complement in logs (P(C_0) is 1 to float64 from m ~ 1e3), m = 64 ... 1e8; corrected: 1 - 2 m e^{-r (m^{1/4} - 1)^2} (step 20\'s corrected union bound).',
+    statement: { r: 0.5 },
+    twins: [{ id: 'r=8', change: 'corrected form with c/K^4 = 8', statement: { r: 8 } }],
+    expected: { verdict: 'erratum', reason: 'the complement of Eq. (26) inherits its error: from m ~ 1e3, 1 - P(C_0) exceeds the printed 2 m e^{-m^{3/4}/8} (1 - 3d/m) (1.9e-5 against 4.2e-7 at m = 1e3, 1.5e-19 against 1.0e-50 at m = 1e4)' },
+    measure: () => EQ26_WIDTHS,
+    decide: (g, s, ctx) => inequalityOver(ctx, g, eq26, 'P(C_0) >= 1 - (26)', 'from m ~ 150', LOG_TOL, corrected26(s.r)),
     cases: (g) => g.length,
   });
 
@@ -178,6 +186,16 @@ describe('proof of Lemma C.2 (proof-c2), Eqs. (22)-(26)', () => {
         range: [1e2, 1e6],
         alpha: ctx.alpha,
       }).decision,
+    cases: (g) => g.length,
+  });
+
+  step(proof, 'proof-c2.step-44', {
+    checks: 'After (30): ln P(|a_i(0)| >= m^{-1/4}) = ln P(|N(0,1)| >= m^{1/4}) (exact) <= ln 2 - r m^{1/4}/4, r = c/K^4 = 1/2 (Lemma B.5, the Gaussian value), m = 4 ... 1e8.',
+    statement: { r: 0.5 },
+    twins: [{ id: 'r=8', change: 'c/K^4 = 8', statement: { r: 8 } }],
+    expected: { verdict: 'holds', reason: 'the exact tail is about e^{-m^{1/2}/2}, below 2 e^{-m^{1/4}/8} at every m (the printed exponent is weaker than B.5 gives at this deviation)' },
+    measure: () => [4, 16, 64, 256, 1e3, 1e4, 1e6, 1e8],
+    decide: (g, s, ctx) => inequalityOver(ctx, g, (m) => { const rhs = log2 - (s.r * Math.pow(m, 0.25)) / 4; return { lhs: logNormalTwoSided(Math.pow(m, 0.25)), rhs, binding: rhs < 0, message: `m = ${m} (logs)` }; }, 'P(|a_i(0)| >= m^{-1/4}) <= 2 e^{-c m^{1/4}/(4 K^4)}', 'from m = (8 ln 2)^4 ~ 950', LOG_TOL),
     cases: (g) => g.length,
   });
 });

@@ -263,7 +263,7 @@ const steps: ProofStepRecord[] = [
     quote: String.raw`&= \left|a_i(t) - \eta \cdot (\sum_{j=1}^m \boldsymbol{a}_j(t)\mathbb{E}[\boldsymbol{w}_j(0)^\top \cdot \boldsymbol{w}_i(0)]) + \eta \cdot \boldsymbol{\theta}^{\star}\boldsymbol{w}_i(0) + o(\eta/\sqrt{m})\right|`,
     kind: 'order',
     asserts:
-      'Replacing w_j(t) by w_j(0) costs o(eta/sqrt m): the replaced terms are eta sum_j a_j (w_j(t) - w_j(0))^T w_i, of size up to eta m m^{-1/4} m^{-1/2} = eta m^{1/4} in the lazy ball; and w_j(0)^T w_i(0), known given F_t, is replaced by its unconditional mean.',
+      'Replacing w_j(t) by w_j(0) costs o(eta/sqrt m): the replaced terms are eta [sum_j a_j (w_j(t)^T w_i(t) - w_j(0)^T w_i(0)) - theta*^T (w_i(t) - w_i(0))], of size up to eta m m^{-1/4} m^{-1/2} ||w_i|| = eta m^{1/4} ||w_i|| in the lazy ball (every |a_j| = m^{-1/4}, every w_j moved along +-w_i(0)). Taking w_j(0)^T w_i(0), known given F_t, for its unconditional mean delta_ij is step 29.',
     evaluable: { rule: 'rate' },
     uses: ['proof-c2.step-27'],
   },
