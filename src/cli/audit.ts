@@ -24,10 +24,10 @@ import { ALL_PROOFS, COVERAGE_EXTRA } from '../../theorems/proofs/index.js';
 import { InputError } from '../errors.js';
 import { counterexampleLines } from '../report/words.js';
 import type { ReplayMeta } from '../verdict/replay.js';
-import type { ProofStepRecord } from '../verdict/types.js';
 import { DEFAULT_SEED, ENV, parsePath, parseSeed, parseTier } from '../verdict/config.js';
+import { claimFileOf, knownClaim } from './claimLookup.js';
 import { guardInterrupts } from './interrupt.js';
-import { checkOutDir, checkShardCount, claimPropertyFile, parseSearchName, parseShard, parseWorkers, propertyClaimIds, registeredInProofFiles, testNamePatternOf, type ClaimFile } from './options.js';
+import { checkOutDir, checkShardCount, parseSearchName, parseShard, parseWorkers, propertyClaimIds, registeredInProofFiles, testNamePatternOf } from './options.js';
 
 const wrap =
   <T>(f: (v: string) => T) =>
@@ -38,32 +38,6 @@ const wrap =
       throw new InvalidArgumentError(e instanceof Error ? e.message : String(e));
     }
   };
-
-/** A proof step of theorems/proofs/ with that id (proof-<label>.step-<k>), or undefined. */
-function proofStepOf(id: string): ProofStepRecord | undefined {
-  for (const p of ALL_PROOFS) {
-    const s = p.steps.find((x) => x.id === id);
-    if (s) return s;
-  }
-  return undefined;
-}
-
-/** --claim ID: a statement's claim, a proof step (proof-c4.step-3) or a coverage entry (theorems/proofs/coverage-extra.ts). */
-export function knownClaim(id: string): string {
-  if (ALL_CLAIMS.some((c) => c.id === id) || COVERAGE_EXTRA.some((c) => c.id === id) || proofStepOf(id) !== undefined) return id;
-  const steps = ALL_PROOFS.filter((p) => p.steps.length > 0).map((p) => `${p.id}.step-1..${p.steps.length}`).join(', ');
-  throw new InputError('claim', `unknown claim id ${JSON.stringify(id)}; known ids: ${ALL_CLAIMS.map((c) => c.id).join(', ')}; coverage entries ${COVERAGE_EXTRA.map((c) => c.id).join(', ')}; proof steps ${steps}`);
-}
-
-/** The property file that decides claim `id`, or an InputError saying why there is none (a step not evaluable, or not evaluated yet). */
-export function claimFileOf(id: string): ClaimFile {
-  const f = claimPropertyFile(id);
-  if (f) return f;
-  const step = proofStepOf(id);
-  if (step && !('rule' in step.evaluable)) throw new InputError('claim', `${id} is a proof step that cannot be evaluated (${step.evaluable.reason}): there is nothing to run`);
-  if (step) throw new InputError('claim', `${id} is an evaluable proof step that no property under properties/proofs/ evaluates yet`);
-  throw new InputError('claim', `no property file declares ${id} (run the audit from the repository root)`);
-}
 
 /** The claims an audit that names none runs: every property file (the registry's ids where none is found). */
 function allClaimIds(): string[] {
@@ -97,7 +71,7 @@ async function main(): Promise<number> {
     .description('Audit the claims of the paper and write reports/claims.json and reports/REPORT.md')
     .option('--tier <tier>', 'quick (minutes on 2 cores) or paper (the paper\'s settings)', wrap(parseTier), 'quick')
     .option('--seed <seed>', 'run seed (32-bit integer)', wrap(parseSeed), DEFAULT_SEED)
-    .option('--claim <id>', 'audit only this claim (repeatable)', (v: string, prev: string[]) => [...prev, wrap(knownClaim)(v)], [] as string[])
+    .option('--claim <id>', 'audit only this claim (repeatable)', (v: string, prev: string[]) => [...prev, wrap((id: string) => knownClaim(id))(v)], [] as string[])
     .option('--search <name>', 'with --path: the search to replay (main, or a hypothesis id; default main)', wrap(parseSearchName))
     .option('--path <path>', 'replay a counterexample: the fast-check path printed in the report', wrap(parsePath))
     .option('--out <dir>', 'where the report is written (default: reports/ (reports/paper/ at the paper tier), partial/ in it when --claim narrows the audit, shard-i with --shard)')
@@ -130,7 +104,7 @@ async function main(): Promise<number> {
   if (opts.search !== undefined && opts.path === undefined) throw new InputError('--search', 'names the search a replay runs: give it with --path');
   if (opts.shard && opts.path !== undefined) throw new InputError('shard', 'a replay runs one claim: --shard does not apply');
   // a proof step or a coverage entry shares its file with the other steps of its proof: vitest runs it alone by its test name
-  const located = opts.claim.map(claimFileOf);
+  const located = opts.claim.map((id) => claimFileOf(id));
   const filters = [...new Set(located.map((f) => f.file))];
   const files = opts.claim.length > 0 ? filters.length : allClaimIds().length;
   if (opts.shard) checkShardCount(opts.shard, files);

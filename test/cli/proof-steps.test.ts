@@ -2,8 +2,9 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { claimFileOf, knownClaim } from '../../src/cli/claimLookup.js';
 import { claimPropertyFile, registeredInProofFiles, testNamePatternOf } from '../../src/cli/options.js';
-import { ALL_PROOFS } from '../../theorems/proofs/index.js';
+import type { ProofRecord } from '../../src/verdict/types.js';
 import type { ClaimsReport } from '../../src/report/schema.js';
 import { runCli } from './helpers.js';
 
@@ -32,6 +33,33 @@ describe('where a claim is declared', () => {
   });
 });
 
+describe('--claim names a step that nothing runs: an input error that says why', () => {
+  // a made-up proof, so that the refusals are tested whatever the project has evaluated (src/cli/claimLookup.ts)
+  const made: ProofRecord = {
+    id: 'proof-zz',
+    proves: ['lemma-zz'],
+    sources: { long: ['nowhere'] },
+    cites: [],
+    steps: [
+      { id: 'proof-zz.step-1', equations: ['(1)'], quote: 'x = x', kind: 'equality', asserts: 'x = x', evaluable: { rule: 'identity' }, uses: [] },
+      { id: 'proof-zz.step-2', equations: ['(2)'], quote: 'hence', kind: 'definition', asserts: 'a frame', evaluable: { reason: 'a definition' }, uses: [] },
+    ],
+  };
+  it('a step that cannot be evaluated: the reason', () => {
+    expect(() => claimFileOf('proof-zz.step-2', [made])).toThrow(/^invalid claim: proof-zz\.step-2 is a proof step that cannot be evaluated \(a definition\): there is nothing to run$/);
+    expect(() => claimFileOf('proof-c4.step-2')).toThrow(/^invalid claim: proof-c4\.step-2 is a proof step that cannot be evaluated \(the logical frame/);
+  });
+  it('an evaluable step that no property evaluates yet: says so', () => {
+    expect(knownClaim('proof-zz.step-1', [made])).toBe('proof-zz.step-1');
+    expect(() => claimFileOf('proof-zz.step-1', [made])).toThrow('invalid claim: proof-zz.step-1 is an evaluable proof step that no property under properties/proofs/ evaluates yet');
+  });
+  it('an unknown id: the known ids, and no proof without steps in the list', () => {
+    expect(() => knownClaim('proof-zz.step-3', [made])).toThrow(/^invalid claim: unknown claim id "proof-zz\.step-3"; .*proof steps proof-zz\.step-1\.\.2$/);
+    expect(() => knownClaim('lemma-99.nothing')).toThrow(/proof steps proof-b3\.step-1\.\.\d+, /);
+    expect(() => knownClaim('lemma-99.nothing')).not.toThrow(/step-1\.\.0/);
+  });
+});
+
 describe('npm run audit -- --claim <proof step>', () => {
   const out = mkdtempSync(join(tmpdir(), 'audit-step-'));
   it('runs that step alone and reports it with the proof it belongs to', { timeout: 300_000 }, () => {
@@ -41,18 +69,6 @@ describe('npm run audit -- --claim <proof step>', () => {
     const rep = JSON.parse(readFileSync(join(out, 'claims.json'), 'utf8')) as ClaimsReport;
     expect(rep.claims.map((c) => [c.id, c.proofOf])).toEqual([['proof-c4.step-3', 'proof-c4']]);
     expect(rep.provenance.claimsRequested).toEqual(['proof-c4.step-3']);
-  });
-  it('a step that cannot be evaluated is an input error with the reason', () => {
-    const r = runCli('src/cli/audit.ts', ['--claim', 'proof-c4.step-2', '--out', out]);
-    expect(r.code).toBe(2);
-    expect(r.err).toMatch(/^invalid claim: proof-c4\.step-2 is a proof step that cannot be evaluated \(the logical frame/m);
-  });
-  it('an evaluable step that no property evaluates yet is an input error that says so', () => {
-    const pending = ALL_PROOFS.flatMap((p) => p.steps).find((st) => 'rule' in st.evaluable && claimPropertyFile(st.id) === undefined);
-    if (!pending) return; // every evaluable step is evaluated: nothing to refuse
-    const r = runCli('src/cli/audit.ts', ['--claim', pending.id, '--out', out]);
-    expect(r.code).toBe(2);
-    expect(r.err).toContain(`invalid claim: ${pending.id} is an evaluable proof step that no property under properties/proofs/ evaluates yet`);
   });
   it('a step\'s counterexample replays from its printed command; a path to a case that holds exits 2', { timeout: 300_000 }, () => {
     const r = runCli('src/cli/audit.ts', ['--claim', 'proof-c2.step-20', '--search', 'printed', '--path', '3']);
