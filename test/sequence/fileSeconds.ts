@@ -8,6 +8,7 @@
 export const FILE_SECONDS: Readonly<Record<string, number>> = {
   'test/architecture/architecture.test.ts': 0.1,
   'test/architecture/registry.test.ts': 0.1,
+  'test/architecture/typecheck.test.ts': 18.0,
   'test/calibration/calibration.test.ts': 1.4,
   'test/cifar/backend.test.ts': 2.5,
   'test/cifar/decide.test.ts': 0.1,
