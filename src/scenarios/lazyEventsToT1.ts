@@ -1,5 +1,6 @@
 import { T1 } from '../theory/constants.js';
 import type { PaperConfig } from './config.js';
+import { DeltaWSums, type StepSums } from './deltaWSums.js';
 import { T0 } from './lazyWindow.js';
 import { OnlineLabelNoise } from './onlineLabelNoise.js';
 import type { LazyGroupSpec } from './lazyWindowGrid.js';
@@ -46,6 +47,8 @@ export interface ToT1Run {
   toT0: Segment;
   toT1: Segment;
   theta0Norm: number;
+  /** the sums of Eq. (41) and of the proof of Theorem C.4 over the steps j < floor(T1) (to the divergence, if first), for the first SUMS_K tracked neurons */
+  sums: StepSums;
   /** 'T1 reached' or 'diverged at step N' (a reported outcome, never a NaN) */
   outcome: string;
   diverged: boolean;
@@ -76,6 +79,9 @@ class Prefix {
   }
 }
 
+/** Tracked neurons whose Delta W_i(j) is accumulated step by step (DeltaWSums): a random subset, sound for "fails" only. */
+export const SUMS_K = 8;
+
 /** One run from the NTK initialization (Eq. (5), drawn exactly) to max(T0, floor(T1)) steps, or to its divergence. */
 export function runToT1(c: ToT1Config, seed: string, divergenceBound = 1e8): ToT1Run {
   const run = new OnlineLabelNoise({ m: c.m, d: c.d, K: c.K, eta: c.eta, sigma: c.sigma, thetaStarNorm: c.thetaStarNorm }, seed);
@@ -92,8 +98,14 @@ export function runToT1(c: ToT1Config, seed: string, divergenceBound = 1e8): ToT
   let toT0: Segment | undefined = T0steps === 0 ? p.segment(0, true) : undefined;
   let toT1: Segment | undefined = T1steps === 0 ? p.segment(0, true) : undefined;
   let outcome = 'T1 reached';
+  const sums = new DeltaWSums(run, SUMS_K);
   while (run.t < horizon) {
-    p.residual(run.step(), run.xx);
+    const inT1 = run.t < T1steps;
+    if (inT1) sums.before();
+    const r = run.step();
+    if (inT1) sums.after(r);
+    if (run.t === T1steps) sums.finish();
+    p.residual(r, run.xx);
     if (run.diverged(divergenceBound)) {
       outcome = `diverged at step ${run.t}`;
       break;
@@ -112,6 +124,7 @@ export function runToT1(c: ToT1Config, seed: string, divergenceBound = 1e8): ToT
     if (run.t === T1steps) toT1 = p.segment(T1steps, true);
   }
   const diverged = outcome !== 'T1 reached';
+  if (diverged && run.t < T1steps) sums.finish();
   return {
     config: c,
     tau,
@@ -121,6 +134,7 @@ export function runToT1(c: ToT1Config, seed: string, divergenceBound = 1e8): ToT
     toT0: toT0 ?? p.segment(run.t, false),
     toT1: toT1 ?? p.segment(run.t, false),
     theta0Norm,
+    sums: sums.snapshot(),
     outcome,
     diverged,
   };

@@ -45,6 +45,7 @@ describe('lazyEventsToT1: Lemma C.2\'s quantities along label-noise SGD up to T1
     const run = runToT1(base, 'to-t1-nest');
     expect(run.lazy.maxAbsAScaled).toBeLessThanOrEqual(run.toT1.maxAbsAScaled);
     expect(run.toT0.steps).toBe(Math.floor(T0(base.m, base.eta)));
+    expect(run.sums.steps).toBe(run.T1steps);
     expect(eq32Bound(run)).toBeCloseTo(run.theta0Norm + 2, 12);
     expect(residualBound(run, run.toT1)).toBeCloseTo(2 * eq32Bound(run) * run.toT1.maxXNorm + base.sigma, 12);
   });
