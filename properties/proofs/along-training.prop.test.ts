@@ -6,10 +6,11 @@ import { residualBound, runPreset, TO_T1_PRESET, type ToT1Run } from '../../src/
 import type { ProofStepSpec } from '../../src/verdict/proofTest.js';
 import { coverage, inequalityOver, oneMinusOOneOverM, shared, step, type Ctx } from './support.js';
 import { aSquaredAtT, boundedAndCounted, normChangeBound, omegaQuarter, onlyX, positiveReplaced, splitSum, thetaIndependent } from './proof-c4-toT1.js';
+import { dominantTerm, firstSteps, noiseAccelerates, noisePairs, perStepChange } from './proof-c4-sketch.js';
 
 /**
  * (Longer than ~80 lines because one worker must hold the runs to T1 that all these steps share; the step declarations
- * of the proof of Theorem C.4 live in proof-c4-toT1.ts.)
+ * of the proof of Theorem C.4 and of the AAAI sketch live in proof-c4-toT1.ts and proof-c4-sketch.ts.)
  *
  * What the proofs of Lemma C.3 and Theorem C.4 take from Lemma C.2 for every step t <= T1 (Lemma C.2 proves it only
  * for t <= T0 and under the lazy premise), and the AAAI text's "|a_i(t)| remains small throughout training": read on
@@ -64,7 +65,7 @@ describe('Lemma C.2 used up to T1 (proof-c3, proof-c4, the AAAI sketch and text)
   });
 });
 
-describe('Delta W_i(j) at the steps j < T1 (proof-c4 steps 7-27)', () => {
+describe('Delta W_i(j) at the steps j < T1 (proof-c4 steps 7-27, the AAAI sketch\'s order steps)', () => {
   step(proofC4, 'proof-c4.step-7', omegaQuarter(runs, (ctx) => TO_T1_PRESET[ctx.tier].range));
   step(proofC4, 'proof-c4.step-8', onlyX(runs));
   step(proofC4, 'proof-c4.step-10', thetaIndependent(runs));
@@ -73,4 +74,8 @@ describe('Delta W_i(j) at the steps j < T1 (proof-c4 steps 7-27)', () => {
   step(proofC4, 'proof-c4.step-16', boundedAndCounted(runs));
   step(proofC4, 'proof-c4.step-25', aSquaredAtT(runs));
   step(proofC4, 'proof-c4.step-27', normChangeBound(runs));
+  const both = (ctx: Ctx) => ({ first: shared(ctx, 'first-steps', (seedOf) => firstSteps(ctx, seedOf)), toT1: runs(ctx) });
+  step(proofSketch, 'proof-sketch-thm2.step-2', dominantTerm(both));
+  step(proofSketch, 'proof-sketch-thm2.step-5', noiseAccelerates((ctx) => shared(ctx, 'noise-pairs', (seedOf) => noisePairs(ctx, seedOf))));
+  step(proofSketch, 'proof-sketch-thm2.step-9', perStepChange(both));
 });
