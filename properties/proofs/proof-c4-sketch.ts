@@ -24,16 +24,17 @@ export const FIRST_STEPS = {
 
 const config = (m: number, K: number, sigma = 4) => ({ m, d: 20, K, eta: 1 / m, sigma, thetaStarNorm: Math.pow(m, -0.25) });
 
+/** Every run of the first-steps design; a diverged run (at m = 64, eta m = 1 is near the one-sample edge) is a reported outcome, kept out of the points. */
 export function firstSteps(ctx: Ctx, seedOf: (...n: (string | number)[]) => string): FirstSteps[] {
   const p = FIRST_STEPS[ctx.tier];
   return p.ms.flatMap((m) => Array.from({ length: p.reps }, (_, rep) => ({ m, sums: firstStepSums(config(m, p.K), p.steps, p.K, seedOf(m, rep)) })));
 }
 
-/** Paired runs (same seed: same initialization, inputs and noise signs) with sigma = 4 and sigma = 0: the movement sum_j sum_i (a_i(j+1) - a_i(j))^2 of each. */
+/** Paired runs (same seed: same initialization, inputs and noise signs) with sigma = 4 and sigma = 0: the movement sum_j sum_i (a_i(j+1) - a_i(j))^2 of each (a pair with a diverged run is left out). */
 export function noisePairs(ctx: Ctx, seedOf: (...n: (string | number)[]) => string): { noisy: number; clean: number }[] {
   const { m, seeds, steps, K } = FIRST_STEPS[ctx.tier].pairs;
-  const move = (s: StepSums) => s.moveA2.reduce((t, v) => t + v, 0);
-  return Array.from({ length: seeds }, (_, k) => ({ noisy: move(firstStepSums(config(m, K, 4), steps, K, seedOf(k))), clean: move(firstStepSums(config(m, K, 0), steps, K, seedOf(k))) }));
+  const move = (s: StepSums) => (s.diverged ? NaN : s.moveA2.reduce((t, v) => t + v, 0));
+  return Array.from({ length: seeds }, (_, k) => ({ noisy: move(firstStepSums(config(m, K, 4), steps, K, seedOf(k))), clean: move(firstStepSums(config(m, K, 0), steps, K, seedOf(k))) })).filter((p) => Number.isFinite(p.noisy) && Number.isFinite(p.clean));
 }
 
 const total = (a: Float64Array) => a.reduce((t, v) => t + v, 0);
@@ -43,14 +44,19 @@ interface Both {
 }
 
 /** A ratio "-> 0 with m" (o(1) read as an upper exponent b, tolerance 0.01) at the first steps and to T1, combined by all. */
-function ratioSteps(quantity: string, b: number, first: (s: StepSums) => number, toT1: (r: ToT1Run) => number, ctx: Ctx, both: Both) {
+function ratioSteps(quantity: string, b: number, first: (s: StepSums) => number, toT1: (r: ToT1Run) => number, ctx: Ctx, all: Both) {
+  const both = converged(all);
   const rate = (setting: string, points: { x: number; y: number }[]) => ({ setting, decision: rateRule({ quantity: `${quantity} (${setting})`, variable: 'm', points, claimed: { exponent: b, text: b === -0.05 ? 'o(1)' : `m^${b}`, kind: 'upper' }, limit: 'infinity', delta: 0.01, alpha: ctx.alpha }).decision });
   return combineAll([rate('the first steps from Eq. (5)', both.first.map((f) => ({ x: f.m, y: first(f.sums) }))), rate('to floor(T1)', both.toT1.map((r) => ({ x: r.config.m, y: toT1(r) })))]);
 }
 
-/** The mean ratio per width in both settings (evidence). */
-function ratioEvidence(both: Both, first: (s: StepSums) => number, toT1: (r: ToT1Run) => number): Record<string, number> {
-  const out: Record<string, number> = {};
+/** The runs that did not diverge (a diverged run is a reported outcome, counted in the evidence). */
+const converged = (b: Both): Both => ({ first: b.first.filter((f) => !f.sums.diverged), toT1: b.toT1.filter((r) => !r.diverged) });
+
+/** The mean ratio per width in both settings and the diverged runs (evidence). */
+function ratioEvidence(all: Both, first: (s: StepSums) => number, toT1: (r: ToT1Run) => number): Record<string, number> {
+  const both = converged(all);
+  const out: Record<string, number> = { divergedFirstSteps: all.first.length - both.first.length, divergedToT1: all.toT1.length - both.toT1.length };
   const mean = (v: number[]) => v.reduce((t, x) => t + x, 0) / v.length;
   for (const m of new Set(both.first.map((f) => f.m))) out[`firstSteps_m${m}`] = mean(both.first.filter((f) => f.m === m).map((f) => first(f.sums)));
   for (const m of new Set(both.toT1.map((r) => r.config.m))) out[`toT1_m${m}`] = mean(both.toT1.filter((r) => r.config.m === m).map(toT1));

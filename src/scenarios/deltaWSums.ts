@@ -11,6 +11,8 @@ export class DeltaWSums {
   readonly k: number;
   /** steps accumulated */
   steps = 0;
+  /** the run diverged before its horizon (firstStepSums; a reported outcome: the sums stop there) */
+  diverged = false;
   /** sum_j Delta W_i(j), its positive and non-positive parts, and sum_j Delta W_i(j) I[Delta W_i(j) <= -(sigma/4)^2] */
   readonly sum: Float64Array;
   readonly sumPos: Float64Array;
@@ -182,13 +184,21 @@ function norm2(w: Float64Array): number {
   return s;
 }
 
-/** The first `steps` steps of one run from Eq. (5) (drawn exactly at any width), with the sums of its first k tracked neurons. */
-export function firstStepSums(c: OnlineConfig, steps: number, k: number, seed: string): StepSums {
+/**
+ * The first `steps` steps of one run from Eq. (5) (drawn exactly at any width), with the sums of its first k tracked
+ * neurons; a run whose ||a||^2 or |theta_k| passes `divergenceBound` stops there, marked diverged.
+ */
+export function firstStepSums(c: OnlineConfig, steps: number, k: number, seed: string, divergenceBound = 1e8): StepSums {
   const run = new OnlineLabelNoise(c, seed);
   const sums = new DeltaWSums(run, k);
   for (let j = 0; j < steps; j++) {
     sums.before();
-    sums.after(run.step());
+    const r = run.step();
+    if (run.diverged(divergenceBound)) {
+      sums.diverged = true;
+      break;
+    }
+    sums.after(r);
   }
   sums.finish();
   return sums.snapshot();

@@ -22,6 +22,8 @@ import { sweepConfig, type WidthSweep } from './widthSweep.js';
 export interface ToT1Config extends PaperConfig {
   /** tracked neurons, a uniformly random subset (m: every neuron, as "for all i in [m]" needs) */
   readonly K: number;
+  /** the first sumsK tracked neurons also get the sums of src/scenarios/deltaWSums.ts (default 0) */
+  readonly sumsK?: number;
 }
 
 /** The prefix maxima over states 0..steps and the residuals taken at states 0..steps-1 (the lazy window: at all of its states 0..tau-1). */
@@ -47,7 +49,7 @@ export interface ToT1Run {
   toT0: Segment;
   toT1: Segment;
   theta0Norm: number;
-  /** the sums of Eq. (41) and of the proof of Theorem C.4 over the steps j < floor(T1) (to the divergence, if first), for the first SUMS_K tracked neurons */
+  /** the sums of Eq. (41) and of the proof of Theorem C.4 over the steps j < floor(T1) (to the divergence, if first), for the first sumsK tracked neurons */
   sums: StepSums;
   /** 'T1 reached' or 'diverged at step N' (a reported outcome, never a NaN) */
   outcome: string;
@@ -79,9 +81,6 @@ class Prefix {
   }
 }
 
-/** Tracked neurons whose Delta W_i(j) is accumulated step by step (DeltaWSums): a random subset, sound for "fails" only. */
-export const SUMS_K = 8;
-
 /** One run from the NTK initialization (Eq. (5), drawn exactly) to max(T0, floor(T1)) steps, or to its divergence. */
 export function runToT1(c: ToT1Config, seed: string, divergenceBound = 1e8): ToT1Run {
   const run = new OnlineLabelNoise({ m: c.m, d: c.d, K: c.K, eta: c.eta, sigma: c.sigma, thetaStarNorm: c.thetaStarNorm }, seed);
@@ -98,7 +97,7 @@ export function runToT1(c: ToT1Config, seed: string, divergenceBound = 1e8): ToT
   let toT0: Segment | undefined = T0steps === 0 ? p.segment(0, true) : undefined;
   let toT1: Segment | undefined = T1steps === 0 ? p.segment(0, true) : undefined;
   let outcome = 'T1 reached';
-  const sums = new DeltaWSums(run, SUMS_K);
+  const sums = new DeltaWSums(run, c.sumsK ?? 0);
   while (run.t < horizon) {
     const inT1 = run.t < T1steps;
     if (inT1) sums.before();
@@ -159,20 +158,22 @@ export function residualBound(r: ToT1Run, seg: Segment): number {
 export interface ToT1Preset {
   sweeps: WidthSweep[];
   K: number;
+  /** of the K, those whose Delta W_i(j) is accumulated step by step (DeltaWSums; a random subset: sound for "fails" only) */
+  sumsK: number;
   range: [number, number];
 }
 
 const edge = (ms: number[], reps: number): WidthSweep => ({ group: 'edge', ms, d: 20, n: 0, etaTimesM: 1, sigma: 4, thetaScale: 1, reps });
 
 export const TO_T1_PRESET: Readonly<Record<'quick' | 'paper', ToT1Preset>> = Object.freeze({
-  quick: { sweeps: [edge([64], 8), edge([128], 16)], K: 16, range: [64, 128] },
+  quick: { sweeps: [edge([64], 8), edge([128], 16)], K: 16, sumsK: 8, range: [64, 128] },
   // half the runs per width of the first paper-tier audit (16 / 24 / 24 / 16, 112 s of its 16.4 minutes on 2 cores)
-  paper: { sweeps: [edge([64], 8), edge([128, 256], 12), edge([512], 8)], K: 64, range: [64, 512] },
+  paper: { sweeps: [edge([64], 8), edge([128, 256], 12), edge([512], 8)], K: 64, sumsK: 4, range: [64, 512] },
 });
 
 /** Every run of a preset: (sweep, width, rep) in order, each from its own seed. */
 export function runPreset(p: ToT1Preset, seedOf: (group: string, m: number, rep: number) => string): ToT1Run[] {
-  return p.sweeps.flatMap((s) => s.ms.flatMap((m) => Array.from({ length: s.reps }, (_, rep) => runToT1({ ...sweepConfig(s, m), K: Math.min(p.K, m) }, seedOf(s.group, m, rep)))));
+  return p.sweeps.flatMap((s) => s.ms.flatMap((m) => Array.from({ length: s.reps }, (_, rep) => runToT1({ ...sweepConfig(s, m), K: Math.min(p.K, m), sumsK: p.sumsK }, seedOf(s.group, m, rep)))));
 }
 
 /**

@@ -87,4 +87,12 @@ describe('deltaWSums: the sums of Eq. (41) and of the proof of Theorem C.4 along
     }
     expect(Array.from(run.state.theta)).toEqual(Array.from(plain.state.theta));
   });
+
+  it('a diverging run stops at its divergence, marked, with finite sums', () => {
+    const s = firstStepSums({ ...c, eta: 2 }, STEPS, c.K, 'sums-diverge', 1e6);
+    expect(s.diverged).toBe(true);
+    expect(s.steps).toBeLessThan(STEPS);
+    for (const v of [...s.sum, ...s.main, ...s.absDa2]) expect(Number.isFinite(v)).toBe(true);
+    expect(firstStepSums(c, STEPS, c.K, 'sums-test').diverged).toBe(false);
+  });
 });

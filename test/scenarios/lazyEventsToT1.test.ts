@@ -4,7 +4,7 @@ import { eq32Bound, residualBound, runToT1, type ToT1Config } from '../../src/sc
 import { T0 } from '../../src/scenarios/lazyWindow.js';
 import { OnlineLabelNoise } from '../../src/scenarios/onlineLabelNoise.js';
 
-const base: ToT1Config = { m: 16, d: 5, n: 0, eta: 1 / 16, sigma: 2, thetaStarNorm: Math.pow(16, -0.25), K: 16 };
+const base: ToT1Config = { m: 16, d: 5, n: 0, eta: 1 / 16, sigma: 2, thetaStarNorm: Math.pow(16, -0.25), K: 16, sumsK: 4 };
 
 /** The same run replayed step by step with plain loops: tau, and the maxima at the horizons. */
 function replay(c: ToT1Config, seed: string) {
