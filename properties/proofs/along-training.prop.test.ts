@@ -5,8 +5,13 @@ import proofSketch from '../../theorems/proofs/proof-sketch-thm2.js';
 import { residualBound, runPreset, TO_T1_PRESET, type ToT1Run } from '../../src/scenarios/lazyEventsToT1.js';
 import type { ProofStepSpec } from '../../src/verdict/proofTest.js';
 import { coverage, inequalityOver, oneMinusOOneOverM, shared, step, type Ctx } from './support.js';
+import { aSquaredAtT, boundedAndCounted, normChangeBound, omegaQuarter, onlyX, positiveReplaced, splitSum, thetaIndependent } from './proof-c4-toT1.js';
+import { dominantTerm, firstSteps, noiseAccelerates, noisePairs, perStepChange } from './proof-c4-sketch.js';
 
 /**
+ * (Longer than ~80 lines because one worker must hold the runs to T1 that all these steps share; the step declarations
+ * of the proof of Theorem C.4 and of the AAAI sketch live in proof-c4-toT1.ts and proof-c4-sketch.ts.)
+ *
  * What the proofs of Lemma C.3 and Theorem C.4 take from Lemma C.2 for every step t <= T1 (Lemma C.2 proves it only
  * for t <= T0 and under the lazy premise), and the AAAI text's "|a_i(t)| remains small throughout training": read on
  * label-noise SGD runs to floor(T1) (src/scenarios/lazyEventsToT1.ts, TO_T1_PRESET: eta m = 1, d = 20, sigma = 4,
@@ -58,4 +63,19 @@ describe('Lemma C.2 used up to T1 (proof-c3, proof-c4, the AAAI sketch and text)
     decide: (rs, s, ctx) => inequalityOver(ctx, rs.map((r, i) => ({ r, i })), ({ r, i }) => ({ lhs: r.toT1.maxAbsR, rhs: s.k * residualBound(r, r.toT1), message: `run ${i}, m = ${r.config.m}: max |r_t| over ${r.toT1.steps} steps (${r.outcome})` }), '|grad l| <= O(m^{1/4}) up to T1', 'everywhere', { abs: 0, rel: 1e-12 }),
     cases: (rs) => rs.length,
   });
+});
+
+describe('Delta W_i(j) at the steps j < T1 (proof-c4 steps 7-27, the AAAI sketch\'s order steps)', () => {
+  step(proofC4, 'proof-c4.step-7', omegaQuarter(runs, (ctx) => TO_T1_PRESET[ctx.tier].range));
+  step(proofC4, 'proof-c4.step-8', onlyX(runs));
+  step(proofC4, 'proof-c4.step-10', thetaIndependent(runs));
+  step(proofC4, 'proof-c4.step-14', splitSum(runs));
+  step(proofC4, 'proof-c4.step-15', positiveReplaced(runs));
+  step(proofC4, 'proof-c4.step-16', boundedAndCounted(runs));
+  step(proofC4, 'proof-c4.step-25', aSquaredAtT(runs));
+  step(proofC4, 'proof-c4.step-27', normChangeBound(runs));
+  const both = (ctx: Ctx) => ({ first: shared(ctx, 'first-steps', (seedOf) => firstSteps(ctx, seedOf)), toT1: runs(ctx) });
+  step(proofSketch, 'proof-sketch-thm2.step-2', dominantTerm(both));
+  step(proofSketch, 'proof-sketch-thm2.step-5', noiseAccelerates((ctx) => shared(ctx, 'noise-pairs', (seedOf) => noisePairs(ctx, seedOf))));
+  step(proofSketch, 'proof-sketch-thm2.step-9', perStepChange(both));
 });

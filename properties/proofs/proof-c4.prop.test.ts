@@ -56,6 +56,22 @@ describe('proof of Theorem C.4 (proof-c4)', () => {
     cases: (g) => g.length,
   });
 
+  step(proof, 'proof-c4.step-13', {
+    checks: 'Eq. (46): E[sum_j X_j] for T independent Bernoulli(1/4) indicators (Binomial(T, 1/4), its exact pmf in log space) = T/k, k = 4, for T in {8, 80, 25059, 76557} (the last two: floor(T1) at m = 64 and 128 of the runs to T1).',
+    statement: { k: 4 },
+    twins: [{ id: 'k=8', change: 'T/8', statement: { k: 8 } }],
+    expected: { verdict: 'holds', reason: 'linearity of expectation: sum_k k P(S = k) = T/4' },
+    measure: () => [8, 80, 25_059, 76_557],
+    decide: (g, s, ctx) =>
+      identityOver(ctx, g, (T) => {
+        const lp = logBinomialPmf(T, 0.25);
+        let mean = 0;
+        for (let k = 1; k <= T; k++) mean += k * Math.exp(lp[k] as number);
+        return { lhs: mean, rhs: T / s.k, message: `T = ${T}` };
+      }, 'Eq. (46)', { abs: 1e-12, rel: 1e-9 }),
+    cases: (g) => g.length,
+  });
+
   step(proof, 'proof-c4.step-17', {
     checks: 'T1 eta^2 = O(m^b), b = -1/2: rule rate on T1(m, eta, sigma) eta^2 = 384 sqrt(log m)/(sigma^2 sqrt m) (sigma = 1, exact) over m = 1e2 ... 1e12 (15 log-spaced widths), with the quantity divided by m^b (claimed O(1), exponent 0, tolerance 0.01).',
     statement: { b: -0.5 },
@@ -166,6 +182,21 @@ describe('proof of Theorem C.4 (proof-c4)', () => {
       const f = (m: number) => ({ lhs: -2 * Math.sqrt(2 * ln(m)) + 1, rhs: -s.k * Math.sqrt(ln(m)), message: `m = ${m}` });
       return inequalityOver(ctx, g, f, 'the last line of "we have"', 'everywhere', EXACT, { f: (m) => (m >= 5 ? f(m) : { lhs: 0, rhs: 0, message: `m = ${m} excluded` }), form: 'for m >= 5' });
     },
+    cases: (g) => g.length,
+  });
+
+  step(proof, 'proof-c4.step-29', {
+    checks: 'u - v <= -k c/(u + v), k = 1, c = 2 sqrt(log m)/sqrt(m), for norms u = ||w_i(T)||, v = ||w_i(0)|| with u^2 - v^2 = -s c (the premise of the line, s in {1, 1.5, 4}), v in {0.3, 1, 2, sqrt(2 log m)}, m in {1e2, 1e4, 1e8}.',
+    statement: { k: 1 },
+    twins: [{ id: 'k=2', change: '-2c/(u + v)', statement: { k: 2 } }],
+    expected: { verdict: 'holds', reason: 'u - v = (u^2 - v^2)/(u + v) <= -c/(u + v)' },
+    measure: () => [1e2, 1e4, 1e8].flatMap((m) => [0.3, 1, 2, Math.sqrt(2 * ln(m))].flatMap((v) => [1, 1.5, 4].map((sc) => ({ m, v, sc })))).filter(({ m, v, sc }) => v * v > (sc * 2 * Math.sqrt(ln(m))) / Math.sqrt(m)),
+    decide: (g, s, ctx) =>
+      inequalityOver(ctx, g, ({ m, v, sc }) => {
+        const c = (2 * Math.sqrt(ln(m))) / Math.sqrt(m);
+        const u = Math.sqrt(v * v - sc * c);
+        return { lhs: u - v, rhs: (-s.k * c) / (u + v), message: `m = ${m}, v = ${v}, u^2 - v^2 = -${sc} c` };
+      }, 'the first line of "Thus"', 'everywhere', EXACT),
     cases: (g) => g.length,
   });
 

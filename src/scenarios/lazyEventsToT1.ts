@@ -1,5 +1,6 @@
 import { T1 } from '../theory/constants.js';
 import type { PaperConfig } from './config.js';
+import { DeltaWSums, type StepSums } from './deltaWSums.js';
 import { T0 } from './lazyWindow.js';
 import { OnlineLabelNoise } from './onlineLabelNoise.js';
 import type { LazyGroupSpec } from './lazyWindowGrid.js';
@@ -21,6 +22,8 @@ import { sweepConfig, type WidthSweep } from './widthSweep.js';
 export interface ToT1Config extends PaperConfig {
   /** tracked neurons, a uniformly random subset (m: every neuron, as "for all i in [m]" needs) */
   readonly K: number;
+  /** the first sumsK tracked neurons also get the sums of src/scenarios/deltaWSums.ts (default 0) */
+  readonly sumsK?: number;
 }
 
 /** The prefix maxima over states 0..steps and the residuals taken at states 0..steps-1 (the lazy window: at all of its states 0..tau-1). */
@@ -46,6 +49,8 @@ export interface ToT1Run {
   toT0: Segment;
   toT1: Segment;
   theta0Norm: number;
+  /** the sums of Eq. (41) and of the proof of Theorem C.4 over the steps j < floor(T1) (to the divergence, if first), for the first sumsK tracked neurons */
+  sums: StepSums;
   /** 'T1 reached' or 'diverged at step N' (a reported outcome, never a NaN) */
   outcome: string;
   diverged: boolean;
@@ -92,8 +97,14 @@ export function runToT1(c: ToT1Config, seed: string, divergenceBound = 1e8): ToT
   let toT0: Segment | undefined = T0steps === 0 ? p.segment(0, true) : undefined;
   let toT1: Segment | undefined = T1steps === 0 ? p.segment(0, true) : undefined;
   let outcome = 'T1 reached';
+  const sums = new DeltaWSums(run, c.sumsK ?? 0);
   while (run.t < horizon) {
-    p.residual(run.step(), run.xx);
+    const inT1 = run.t < T1steps;
+    if (inT1) sums.before();
+    const r = run.step();
+    if (inT1) sums.after(r);
+    if (run.t === T1steps) sums.finish();
+    p.residual(r, run.xx);
     if (run.diverged(divergenceBound)) {
       outcome = `diverged at step ${run.t}`;
       break;
@@ -112,6 +123,7 @@ export function runToT1(c: ToT1Config, seed: string, divergenceBound = 1e8): ToT
     if (run.t === T1steps) toT1 = p.segment(T1steps, true);
   }
   const diverged = outcome !== 'T1 reached';
+  if (diverged && run.t < T1steps) sums.finish();
   return {
     config: c,
     tau,
@@ -121,6 +133,7 @@ export function runToT1(c: ToT1Config, seed: string, divergenceBound = 1e8): ToT
     toT0: toT0 ?? p.segment(run.t, false),
     toT1: toT1 ?? p.segment(run.t, false),
     theta0Norm,
+    sums: sums.snapshot(),
     outcome,
     diverged,
   };
@@ -145,20 +158,22 @@ export function residualBound(r: ToT1Run, seg: Segment): number {
 export interface ToT1Preset {
   sweeps: WidthSweep[];
   K: number;
+  /** of the K, those whose Delta W_i(j) is accumulated step by step (DeltaWSums; a random subset: sound for "fails" only) */
+  sumsK: number;
   range: [number, number];
 }
 
 const edge = (ms: number[], reps: number): WidthSweep => ({ group: 'edge', ms, d: 20, n: 0, etaTimesM: 1, sigma: 4, thetaScale: 1, reps });
 
 export const TO_T1_PRESET: Readonly<Record<'quick' | 'paper', ToT1Preset>> = Object.freeze({
-  quick: { sweeps: [edge([64], 8), edge([128], 16)], K: 16, range: [64, 128] },
+  quick: { sweeps: [edge([64], 8), edge([128], 16)], K: 16, sumsK: 8, range: [64, 128] },
   // half the runs per width of the first paper-tier audit (16 / 24 / 24 / 16, 112 s of its 16.4 minutes on 2 cores)
-  paper: { sweeps: [edge([64], 8), edge([128, 256], 12), edge([512], 8)], K: 64, range: [64, 512] },
+  paper: { sweeps: [edge([64], 8), edge([128, 256], 12), edge([512], 8)], K: 64, sumsK: 4, range: [64, 512] },
 });
 
 /** Every run of a preset: (sweep, width, rep) in order, each from its own seed. */
 export function runPreset(p: ToT1Preset, seedOf: (group: string, m: number, rep: number) => string): ToT1Run[] {
-  return p.sweeps.flatMap((s) => s.ms.flatMap((m) => Array.from({ length: s.reps }, (_, rep) => runToT1({ ...sweepConfig(s, m), K: Math.min(p.K, m) }, seedOf(s.group, m, rep)))));
+  return p.sweeps.flatMap((s) => s.ms.flatMap((m) => Array.from({ length: s.reps }, (_, rep) => runToT1({ ...sweepConfig(s, m), K: Math.min(p.K, m), sumsK: p.sumsK }, seedOf(s.group, m, rep)))));
 }
 
 /**

@@ -4,7 +4,7 @@ import { eq32Bound, residualBound, runToT1, type ToT1Config } from '../../src/sc
 import { T0 } from '../../src/scenarios/lazyWindow.js';
 import { OnlineLabelNoise } from '../../src/scenarios/onlineLabelNoise.js';
 
-const base: ToT1Config = { m: 16, d: 5, n: 0, eta: 1 / 16, sigma: 2, thetaStarNorm: Math.pow(16, -0.25), K: 16 };
+const base: ToT1Config = { m: 16, d: 5, n: 0, eta: 1 / 16, sigma: 2, thetaStarNorm: Math.pow(16, -0.25), K: 16, sumsK: 4 };
 
 /** The same run replayed step by step with plain loops: tau, and the maxima at the horizons. */
 function replay(c: ToT1Config, seed: string) {
@@ -45,6 +45,7 @@ describe('lazyEventsToT1: Lemma C.2\'s quantities along label-noise SGD up to T1
     const run = runToT1(base, 'to-t1-nest');
     expect(run.lazy.maxAbsAScaled).toBeLessThanOrEqual(run.toT1.maxAbsAScaled);
     expect(run.toT0.steps).toBe(Math.floor(T0(base.m, base.eta)));
+    expect(run.sums.steps).toBe(run.T1steps);
     expect(eq32Bound(run)).toBeCloseTo(run.theta0Norm + 2, 12);
     expect(residualBound(run, run.toT1)).toBeCloseTo(2 * eq32Bound(run) * run.toT1.maxXNorm + base.sigma, 12);
   });

@@ -72,7 +72,7 @@ const steps: ProofStepRecord[] = [
     quote: String.raw`Since the event  $C_{T_1}$  happens and  $w_i$  stays in the lazy regime, the estimation of the lower bound of  $\Delta W_i(j)$  only depends on the randomness of  $x_{\xi_i}$ .`,
     kind: 'independence',
     asserts:
-      'Whether Delta W_i(j) <= -(sigma/4)^2 is determined by x_xi alone. It also depends on eps_j (the factor 1/2 in Lemma C.3 comes from the sign of eps_j) and on the state (w_i(j), a_i(j), theta(j)). Checked at constructed states: the indicator changes with eps_j at fixed x.',
+      'Whether Delta W_i(j) <= -(sigma/4)^2 is determined by x_xi alone. It also depends on eps_j (the factor 1/2 in Lemma C.3 comes from the sign of eps_j) and on the state (w_i(j), a_i(j), theta(j)). Checked at the engine\'s states along label-noise SGD to T1, inside Lemma C.3\'s premise: the indicator changes with eps_j at fixed x and state.',
     evaluable: { rule: 'identity' },
     uses: ['proof-c4.step-7'],
   },
