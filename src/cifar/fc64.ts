@@ -76,22 +76,57 @@ export class FcHead64 {
     gW2.fill(0);
     gb2.fill(0);
     gb1.fill(0);
-    for (let i = 0; i < rows; i++) {
+    // two rows a pass (W2 and gW2 loaded once for both); per element the same terms in the same order as one row a pass
+    const rows2 = rows - (rows % 2);
+    for (let i = 0; i < rows2; i += 2) {
       const ri = i * k;
+      const rj = ri + k;
+      const im = i * m;
+      const jm = im + m;
       for (let c = 0; c < k; c++) gb2[c] = (gb2[c] as number) + beta * (r[ri + c] as number);
+      for (let c = 0; c < k; c++) gb2[c] = (gb2[c] as number) + beta * (r[rj + c] as number);
       for (let l = 0; l < m; l++) {
-        const a = s2 * (A[i * m + l] as number);
+        const a = s2 * (A[im + l] as number);
+        const b = s2 * (A[jm + l] as number);
         const wl = l * k;
         let da = 0;
+        let db = 0;
         for (let c = 0; c < k; c++) {
           const rc = r[ri + c] as number;
-          gW2[wl + c] = (gW2[wl + c] as number) + a * rc;
-          da += rc * (W2[wl + c] as number);
+          const sc = r[rj + c] as number;
+          const w = W2[wl + c] as number;
+          gW2[wl + c] = (gW2[wl + c] as number) + a * rc + b * sc;
+          da += rc * w;
+          db += sc * w;
         }
-        const dh = s2 * da * (G[i * m + l] as number);
-        DH[i * m + l] = dh;
-        gb1[l] = (gb1[l] as number) + beta * dh;
+        const dh = s2 * da * (G[im + l] as number);
+        const dj = s2 * db * (G[jm + l] as number);
+        DH[im + l] = dh;
+        DH[jm + l] = dj;
+        gb1[l] = (gb1[l] as number) + beta * dh + beta * dj;
       }
+    }
+    for (let i = rows2; i < rows; i++) this.backwardRow(i, W2);
+  }
+
+  /** backward's loop for one row i (the last one of an odd count), after r is formed */
+  private backwardRow(i: number, W2: Float64Array): void {
+    const { m, k, A, G, r, DH, gW2, gb2, gb1 } = this;
+    const { s2, beta } = this.sc;
+    const ri = i * k;
+    for (let c = 0; c < k; c++) gb2[c] = (gb2[c] as number) + beta * (r[ri + c] as number);
+    for (let l = 0; l < m; l++) {
+      const a = s2 * (A[i * m + l] as number);
+      const wl = l * k;
+      let da = 0;
+      for (let c = 0; c < k; c++) {
+        const rc = r[ri + c] as number;
+        gW2[wl + c] = (gW2[wl + c] as number) + a * rc;
+        da += rc * (W2[wl + c] as number);
+      }
+      const dh = s2 * da * (G[i * m + l] as number);
+      DH[i * m + l] = dh;
+      gb1[l] = (gb1[l] as number) + beta * dh;
     }
   }
 }
