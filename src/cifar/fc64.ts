@@ -1,6 +1,7 @@
 import { InputError } from '../errors.js';
 import { erfAndPrime } from './erf.js';
 import { mulAB } from './gemm.js';
+import { Gemm64, gemm64Available } from '../engine/kernels/gemm64.js';
 import { scalesOf, snapshotOf, validateFcConfig, type FcConfig, type FcParams, type FcSnapshot, type Scales, type Update } from './fc.js';
 
 /**
@@ -37,6 +38,7 @@ export class FcHead64 {
   readonly gb2: Float64Array;
   readonly gb1: Float64Array;
   private readonly r: Float64Array;
+  private readonly wasm: { gm: Gemm64; W2: Float64Array } | undefined;
 
   constructor(
     readonly rows: number,
@@ -44,9 +46,18 @@ export class FcHead64 {
     readonly k: number,
     private readonly sc: Scales,
   ) {
-    this.A = new Float64Array(rows * m);
+    if (gemm64Available()) {
+      // A, f and a copy of W2 in the WebAssembly kernel's memory: f = s2 A W2 there (gemm64.ts; mulAB's bits)
+      const gm = new Gemm64(rows * m + m * k + rows * k);
+      this.wasm = { gm, W2: gm.alloc(m * k) };
+      this.A = gm.alloc(rows * m);
+      this.f = gm.alloc(rows * k);
+    } else {
+      this.wasm = undefined;
+      this.A = new Float64Array(rows * m);
+      this.f = new Float64Array(rows * k);
+    }
     this.G = new Float64Array(rows * m);
-    this.f = new Float64Array(rows * k);
     this.DH = new Float64Array(rows * m);
     this.r = new Float64Array(rows * k);
     this.gW2 = new Float64Array(m * k);
@@ -59,7 +70,10 @@ export class FcHead64 {
     const { rows, m, k, A, G, f } = this;
     const { s2, beta } = this.sc;
     erfAndPrime(H, A, G, rows * m);
-    mulAB(A, rows, m, W2, k, f, s2);
+    if (this.wasm) {
+      this.wasm.W2.set(W2);
+      this.wasm.gm.mul(A, rows, m, this.wasm.W2, k, f, s2);
+    } else mulAB(A, rows, m, W2, k, f, s2);
     for (let i = 0; i < rows; i++) for (let c = 0; c < k; c++) f[i * k + c] = (f[i * k + c] as number) + beta * (b2[c] as number);
     return f;
   }

@@ -10,24 +10,33 @@ import { T, encodeModule, op, wasmApi, wasmSimdAvailable, type Bytes, type WasmA
  * which is the order of src/cifar/gemm.ts's JavaScript loops (mulAB, mulABRowwise: `C + p0 x0 + p1 x1 + ...`
  * adds left to right). Two columns go in the lanes of one f64x2; a lane's multiply and add are the scalar ones
  * (no fused multiply-add, no reassociation), so the result is the JavaScript product's bit for bit, on every
- * platform (test/cifar/gemm.test.ts). A tile of ROWS rows x 2 VECS columns stays in registers over the whole
- * inner loop; the rows and columns left over (ra mod ROWS, cb mod 2 VECS) are done in JavaScript, in the same order.
+ * platform (test/cifar/gemm.test.ts). A tile of `rows` rows x 2 `vecs` columns stays in registers over the whole
+ * inner loop; the rows and columns left over (ra mod rows, cb mod 2 vecs) are done in JavaScript, in the same order.
+ * Tiles: 4 x 4 (ROWS x 2 VECS), or for a narrow even C (cb <= 12 not a multiple of 4: the FC head's n x m by m x 10
+ * product, fc64.ts) 2 rows x all cb columns, so that no column is left to JavaScript.
  */
 
 /** rows of C per tile and f64x2 vectors (column pairs) per tile: ROWS * VECS accumulators */
 export const ROWS = 4;
 export const VECS = 2;
 
-let cached: WasmModule | undefined;
+/** the tile for a C with cb columns: [rows, vecs] */
+export function tileFor(cb: number): [number, number] {
+  return cb <= 12 && cb % 2 === 0 && cb % (2 * VECS) !== 0 ? [2, cb / 2] : [ROWS, VECS];
+}
+
+const cached = new Map<string, WasmModule>();
 
 function api(): WasmApi {
   if (!wasmApi || !wasmSimdAvailable()) throw new Error('WebAssembly SIMD is not available in this JavaScript engine');
   return wasmApi;
 }
 
-/** The module: one function `mul(pA, raT, inner, pB, cb, cbT, pC, alpha, accumulate)` over the tiles (raT, cbT: the rows and columns the tiles cover). */
-function gemmModule(): WasmModule {
-  if (cached) return cached;
+/** The module for one tile: one function `mul(pA, raT, inner, pB, cb, cbT, pC, alpha, accumulate)` over the tiles (raT, cbT: the rows and columns the tiles cover). */
+function gemmModule(ROWS: number, VECS: number): WasmModule {
+  const key = `${ROWS}x${VECS}`;
+  const hit = cached.get(key);
+  if (hit) return hit;
   const [pA, raT, inner, pB, cb, cbT, pC, alpha, accum] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
   // i32 locals
   const [i, j, l, rowA, rowC, pb, pc] = [9, 10, 11, 12, 13, 14, 15];
@@ -83,8 +92,9 @@ function gemmModule(): WasmModule {
   const bytes = encodeModule([
     { name: 'mul', params: [T.i32, T.i32, T.i32, T.i32, T.i32, T.i32, T.i32, T.f64, T.i32], locals: [[nI32, T.i32], [nV128, T.v128]], body: b },
   ]);
-  cached = new (api().Module)(bytes);
-  return cached;
+  const module = new (api().Module)(bytes);
+  cached.set(key, module);
+  return module;
 }
 
 /** Whether this JavaScript engine runs the kernel (WebAssembly with fixed-width SIMD). */
@@ -98,14 +108,24 @@ export function gemm64Available(): boolean {
  */
 export class Gemm64 {
   readonly memory: WasmMemory;
-  private readonly fn: (pA: number, raT: number, inner: number, pB: number, cb: number, cbT: number, pC: number, alpha: number, accumulate: number) => void;
+  /** the function of each tile used so far (instantiated on first use, on the same memory) */
+  private readonly fns = new Map<string, (pA: number, raT: number, inner: number, pB: number, cb: number, cbT: number, pC: number, alpha: number, accumulate: number) => void>();
   private next = 0;
 
   constructor(readonly doubles: number) {
     if (!Number.isInteger(doubles) || doubles < 1 || doubles * 8 > 2 ** 31 - 2 ** 16) throw new RangeError(`Gemm64: ${doubles} float64 slots (expected 1 to ${(2 ** 31 - 2 ** 16) / 8})`);
     const pages = Math.ceil((8 * doubles) / 65536);
     this.memory = new (api().Memory)({ initial: pages, maximum: pages });
-    this.fn = new (api().Instance)(gemmModule(), { env: { memory: this.memory } }).exports['mul'] as Gemm64['fn'];
+  }
+
+  private fn(rows: number, vecs: number): NonNullable<ReturnType<Gemm64['fns']['get']>> {
+    const key = `${rows}x${vecs}`;
+    let f = this.fns.get(key);
+    if (!f) {
+      f = new (api().Instance)(gemmModule(rows, vecs), { env: { memory: this.memory } }).exports['mul'] as NonNullable<ReturnType<Gemm64['fns']['get']>>;
+      this.fns.set(key, f);
+    }
+    return f;
   }
 
   /** The next `len` slots as a view (zeros). */
@@ -122,9 +142,10 @@ export class Gemm64 {
       if (v.buffer !== this.memory.buffer) throw new RangeError(`Gemm64.mul: ${name} is not a view of the kernel's memory`);
       if (v.length < len) throw new RangeError(`Gemm64.mul: ${name} has ${v.length} elements, fewer than ${len}`);
     }
-    const raT = ra - (ra % ROWS);
-    const cbT = cb - (cb % (2 * VECS));
-    this.fn(A.byteOffset, raT, inner, B.byteOffset, cb, cbT, C.byteOffset, alpha, accumulate ? 1 : 0);
+    const [rows, vecs] = tileFor(cb);
+    const raT = ra - (ra % rows);
+    const cbT = cb - (cb % (2 * vecs));
+    this.fn(rows, vecs)(A.byteOffset, raT, inner, B.byteOffset, cb, cbT, C.byteOffset, alpha, accumulate ? 1 : 0);
     // the edges, in JavaScript, in the same order: the columns right of the tiles (rows of the tiles), then the rows below them
     edge(A, 0, raT, inner, B, cb, cbT, cb, C, alpha, accumulate);
     edge(A, raT, ra, inner, B, cb, 0, cb, C, alpha, accumulate);
