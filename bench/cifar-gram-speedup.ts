@@ -6,7 +6,7 @@
  * process, best of `--reps`, and the ratios printed.
  *
  *   git archive <commit> | tar -x -C /tmp/old && ln -s "$PWD/node_modules" /tmp/old/node_modules
- *   npx tsx bench/cifar-gram-speedup.ts --old /tmp/old [--reps 5] [--check 30]
+ *   npx tsx bench/cifar-gram-speedup.ts --old /tmp/old [--reps 5] [--check 30] [--n 64 --width 512]   (the quick tier: --n 32 --width 128)
  */
 import { parseArgs } from 'node:util';
 import { loadavg } from 'node:os';
@@ -19,7 +19,7 @@ import { GramFcNet, gramSetup } from '../src/cifar/gram.js';
 import { fillOneHot, noisyLabels } from '../src/cifar/noise.js';
 import { requireNumber } from '../src/errors.js';
 
-const { values } = parseArgs({ options: { old: { type: 'string' }, reps: { type: 'string', default: '5' }, check: { type: 'string', default: '30' } } });
+const { values } = parseArgs({ options: { old: { type: 'string' }, reps: { type: 'string', default: '5' }, check: { type: 'string', default: '30' }, n: { type: 'string', default: '64' }, width: { type: 'string', default: '512' } } });
 if (!values.old) throw new Error('--old: the folder of the older checkout (see the header)');
 const reps = requireNumber('--reps', Number(values.reps), { min: 1, integer: true });
 const checkSteps = requireNumber('--check', Number(values.check), { min: 1, integer: true });
@@ -29,8 +29,9 @@ const cpuMs = (): number => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1e3;
 };
-const data = loadCifar(64, 64);
-const cfg = AUTHORS_FC;
+const nImages = requireNumber('--n', Number(values.n), { min: 1, integer: true });
+const data = loadCifar(nImages, nImages);
+const cfg = { ...AUTHORS_FC, width: requireNumber('--width', Number(values.width), { min: 1, integer: true }) };
 const p = initFc(cfg, stream('cifar-gram-speedup', 'init'));
 const setup = gramSetup(cfg, p, data.train.X, data.train.n, data.test.X, data.test.n);
 type Net = Pick<GramFcNet, 'step' | 'outputs' | 'neuronNorms'>;
