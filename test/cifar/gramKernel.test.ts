@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { stream } from '../../src/engine/rng.js';
-import type { Update } from '../../src/cifar/fc.js';
 import { GramFcNet } from '../../src/cifar/gram.js';
-import { fillOneHot, noisyLabels } from '../../src/cifar/noise.js';
-import { smallCase } from './support.js';
+import { noisySamStep, smallCase } from './support.js';
 
 // gram.ts: the WebAssembly SIMD kernel for K DH (src/engine/kernels/gemm64.ts) and gemm.ts's mulAB give the same
 // trajectory bit for bit: label noise, GD and SAM, both parameterizations, at widths that fill the kernel's tiles
@@ -18,10 +16,9 @@ describe('GramFcNet: wasm kernel = JavaScript kernel, bit for bit', () => {
       const T = new Float32Array(n * 10);
       const eta = parameterization === 'standard' ? 1e-2 : 1;
       for (let s = 1; s <= 60; s++) {
-        const t = fillOneHot(T, noisyLabels(train.labels, { kind: 'resample', p: 0.5 }, rng));
-        const u: Update = s % 3 === 0 ? { kind: 'sam', rho: 0.05 } : { kind: 'gd' };
-        wasm.step(eta, t, u);
-        js.step(eta, t, u);
+        const { targets, update } = noisySamStep(s, train.labels, T, rng);
+        wasm.step(eta, targets, update);
+        js.step(eta, targets, update);
       }
       expect(Array.from(wasm.preActivations())).toEqual(Array.from(js.preActivations()));
       expect(Array.from(wasm.rowSpaceCoefficients())).toEqual(Array.from(js.rowSpaceCoefficients()));
