@@ -1,6 +1,7 @@
 import { InputError } from '../errors.js';
 import { erfAndPrime } from './erf.js';
 import { mulAB } from './gemm.js';
+import { Gemm64, gemm64Available } from '../engine/kernels/gemm64.js';
 import { scalesOf, snapshotOf, validateFcConfig, type FcConfig, type FcParams, type FcSnapshot, type Scales, type Update } from './fc.js';
 
 /**
@@ -37,6 +38,7 @@ export class FcHead64 {
   readonly gb2: Float64Array;
   readonly gb1: Float64Array;
   private readonly r: Float64Array;
+  private readonly wasm: { gm: Gemm64; W2: Float64Array } | undefined;
 
   constructor(
     readonly rows: number,
@@ -44,9 +46,18 @@ export class FcHead64 {
     readonly k: number,
     private readonly sc: Scales,
   ) {
-    this.A = new Float64Array(rows * m);
+    if (gemm64Available()) {
+      // A, f and a copy of W2 in the WebAssembly kernel's memory: f = s2 A W2 there (gemm64.ts; mulAB's bits)
+      const gm = new Gemm64(rows * m + m * k + rows * k);
+      this.wasm = { gm, W2: gm.alloc(m * k) };
+      this.A = gm.alloc(rows * m);
+      this.f = gm.alloc(rows * k);
+    } else {
+      this.wasm = undefined;
+      this.A = new Float64Array(rows * m);
+      this.f = new Float64Array(rows * k);
+    }
     this.G = new Float64Array(rows * m);
-    this.f = new Float64Array(rows * k);
     this.DH = new Float64Array(rows * m);
     this.r = new Float64Array(rows * k);
     this.gW2 = new Float64Array(m * k);
@@ -59,7 +70,10 @@ export class FcHead64 {
     const { rows, m, k, A, G, f } = this;
     const { s2, beta } = this.sc;
     erfAndPrime(H, A, G, rows * m);
-    mulAB(A, rows, m, W2, k, f, s2);
+    if (this.wasm) {
+      this.wasm.W2.set(W2);
+      this.wasm.gm.mul(A, rows, m, this.wasm.W2, k, f, s2);
+    } else mulAB(A, rows, m, W2, k, f, s2);
     for (let i = 0; i < rows; i++) for (let c = 0; c < k; c++) f[i * k + c] = (f[i * k + c] as number) + beta * (b2[c] as number);
     return f;
   }
@@ -76,22 +90,57 @@ export class FcHead64 {
     gW2.fill(0);
     gb2.fill(0);
     gb1.fill(0);
-    for (let i = 0; i < rows; i++) {
+    // two rows a pass (W2 and gW2 loaded once for both); per element the same terms in the same order as one row a pass
+    const rows2 = rows - (rows % 2);
+    for (let i = 0; i < rows2; i += 2) {
       const ri = i * k;
+      const rj = ri + k;
+      const im = i * m;
+      const jm = im + m;
       for (let c = 0; c < k; c++) gb2[c] = (gb2[c] as number) + beta * (r[ri + c] as number);
+      for (let c = 0; c < k; c++) gb2[c] = (gb2[c] as number) + beta * (r[rj + c] as number);
       for (let l = 0; l < m; l++) {
-        const a = s2 * (A[i * m + l] as number);
+        const a = s2 * (A[im + l] as number);
+        const b = s2 * (A[jm + l] as number);
         const wl = l * k;
         let da = 0;
+        let db = 0;
         for (let c = 0; c < k; c++) {
           const rc = r[ri + c] as number;
-          gW2[wl + c] = (gW2[wl + c] as number) + a * rc;
-          da += rc * (W2[wl + c] as number);
+          const sc = r[rj + c] as number;
+          const w = W2[wl + c] as number;
+          gW2[wl + c] = (gW2[wl + c] as number) + a * rc + b * sc;
+          da += rc * w;
+          db += sc * w;
         }
-        const dh = s2 * da * (G[i * m + l] as number);
-        DH[i * m + l] = dh;
-        gb1[l] = (gb1[l] as number) + beta * dh;
+        const dh = s2 * da * (G[im + l] as number);
+        const dj = s2 * db * (G[jm + l] as number);
+        DH[im + l] = dh;
+        DH[jm + l] = dj;
+        gb1[l] = (gb1[l] as number) + beta * dh + beta * dj;
       }
+    }
+    for (let i = rows2; i < rows; i++) this.backwardRow(i, W2);
+  }
+
+  /** backward's loop for one row i (the last one of an odd count), after r is formed */
+  private backwardRow(i: number, W2: Float64Array): void {
+    const { m, k, A, G, r, DH, gW2, gb2, gb1 } = this;
+    const { s2, beta } = this.sc;
+    const ri = i * k;
+    for (let c = 0; c < k; c++) gb2[c] = (gb2[c] as number) + beta * (r[ri + c] as number);
+    for (let l = 0; l < m; l++) {
+      const a = s2 * (A[i * m + l] as number);
+      const wl = l * k;
+      let da = 0;
+      for (let c = 0; c < k; c++) {
+        const rc = r[ri + c] as number;
+        gW2[wl + c] = (gW2[wl + c] as number) + a * rc;
+        da += rc * (W2[wl + c] as number);
+      }
+      const dh = s2 * da * (G[i * m + l] as number);
+      DH[i * m + l] = dh;
+      gb1[l] = (gb1[l] as number) + beta * dh;
     }
   }
 }

@@ -3,6 +3,10 @@ import { validateFcConfig, type FcConfig, type FcParams } from './fc.js';
 import { FcNet64 } from './fc64.js';
 import { mulAB } from './gemm.js';
 import { mulABt } from './ntk.js';
+import { Gemm64, gemm64Available } from '../engine/kernels/gemm64.js';
+
+/** Which code forms K DH each step: `wasm`, the WebAssembly SIMD kernel (src/engine/kernels/gemm64.ts; plain JavaScript where the engine has no SIMD), or `js`, gemm.ts's mulAB. Both give the same bits. */
+export type GramKernel = 'wasm' | 'js';
 
 /**
  * The exact row-space (Gram) reformulation of full-batch training of the FC network (fc.ts) on a
@@ -72,23 +76,47 @@ export class GramFcNet extends FcNet64 {
   private readonly KD: Float64Array;
   private readonly Hq: Float64Array;
   private readonly Ht: Float64Array;
-  /** the n x n by n x m product of every step (gemm.ts); a bench swaps in the unblocked one to time the two in one command */
+  /** the n x n by n x m product of every step on the `js` kernel (gemm.ts); a bench swaps in the unblocked one to time the two in one command */
   protected readonly mm: typeof mulAB = mulAB;
+  /** the `wasm` kernel: K and a copy of each step's DH live in its memory, and so do H and KD */
+  private readonly wasm: { g: Gemm64; K: Float64Array; D: Float64Array } | undefined;
 
   /** `setup` from gramSetup for the same cfg, parameters and data (computed here when absent). */
-  constructor(cfg: FcConfig, p: FcParams, train: { X: Float32Array; Y: Float32Array; labels: Uint8Array; n: number }, test: { X: Float32Array; Y: Float32Array; labels: Uint8Array; n: number }, setup?: GramSetup) {
+  /** `kernel`: which code forms K DH (GramKernel; the same bits either way). */
+  constructor(cfg: FcConfig, p: FcParams, train: { X: Float32Array; Y: Float32Array; labels: Uint8Array; n: number }, test: { X: Float32Array; Y: Float32Array; labels: Uint8Array; n: number }, setup?: GramSetup, kernel: GramKernel = 'wasm') {
     super(cfg, p, train, test);
     const m = cfg.width;
     const g = setup ?? gramSetup(cfg, p, train.X, train.n, test.X, test.n);
     if (g.n !== train.n || g.nTest !== test.n || g.m !== m) throw new InputError('setup', `made for n = ${g.n}, nTest = ${g.nTest}, width = ${g.m}, used with ${train.n}, ${test.n}, ${m}`);
     this.setup = g;
     const { s1, beta } = this.sc;
-    this.H = new Float64Array(train.n * m);
+    const n = train.n;
+    if (kernel === 'wasm' && gemm64Available()) {
+      const gm = new Gemm64(n * n + 3 * n * m);
+      this.wasm = { g: gm, K: gm.alloc(n * n), D: gm.alloc(n * m) };
+      this.wasm.K.set(g.K);
+      this.H = gm.alloc(n * m);
+      this.KD = gm.alloc(n * m);
+    } else {
+      if (kernel !== 'wasm' && kernel !== 'js') throw new InputError('kernel', `expected 'wasm' or 'js', got ${String(kernel)}`);
+      this.wasm = undefined;
+      this.H = new Float64Array(n * m);
+      this.KD = new Float64Array(n * m);
+    }
     for (let i = 0; i < train.n; i++) for (let j = 0; j < m; j++) this.H[i * m + j] = s1 * (g.P0[i * m + j] as number) + beta * (this.b1[j] as number);
     this.S = new Float64Array(train.n * m);
-    this.KD = new Float64Array(train.n * m);
     this.Hq = new Float64Array(train.n * m);
     this.Ht = new Float64Array(test.n * m);
+  }
+
+  /** out = alpha K DH (+ out when `accumulate`): the product of every step */
+  private kTimes(DH: Float64Array, out: Float64Array, alpha: number, accumulate: boolean): void {
+    const { n, wasm } = this;
+    const m = this.cfg.width;
+    if (wasm) {
+      wasm.D.set(DH);
+      wasm.g.mul(wasm.K, n, n, wasm.D, m, out, alpha, accumulate);
+    } else this.mm(this.setup.K, n, n, DH, m, out, alpha, accumulate);
   }
 
   protected pre(): Float64Array {
@@ -98,7 +126,7 @@ export class GramFcNet extends FcNet64 {
   protected firstLayerGradSq(): number {
     const { n, head, KD } = this;
     const m = this.cfg.width;
-    this.mm(this.setup.K, n, n, head.DH, m, KD);
+    this.kTimes(head.DH, KD, 1, false);
     let s = 0;
     for (let t = 0; t < n * m; t++) s += (head.DH[t] as number) * (KD[t] as number);
     return this.sc.s1 * this.sc.s1 * s;
@@ -122,7 +150,7 @@ export class GramFcNet extends FcNet64 {
     const m = this.cfg.width;
     const { s1, beta } = this.sc;
     for (let t = 0; t < n * m; t++) S[t] = (S[t] as number) + (head.DH[t] as number);
-    this.mm(this.setup.K, n, n, head.DH, m, H, -s1 * s1, true);
+    this.kTimes(head.DH, H, -s1 * s1, true);
     for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) H[i * m + j] = (H[i * m + j] as number) - beta * (head.gb1[j] as number);
   }
 

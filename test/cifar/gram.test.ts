@@ -11,7 +11,7 @@ import { GramFcNet, gramSetup } from '../../src/cifar/gram.js';
 import { lockstep } from '../../src/cifar/lockstep.js';
 import { fillOneHot, noisyLabels, type LabelNoise } from '../../src/cifar/noise.js';
 import { runRealWorldSeed, type RealWorldConfig } from '../../src/cifar/realworld.js';
-import { maxAbs, maxAbsDiff, smallCase } from './support.js';
+import { maxAbs, maxAbsDiff, noisySamStep, smallCase } from './support.js';
 
 /**
  * The Gram path (src/cifar/gram.ts) against
@@ -145,10 +145,9 @@ for (const parameterization of ['standard', 'ntk'] as const) {
     const T = new Float32Array(16 * 10);
     const eta = parameterization === 'standard' ? 1e-2 : 1;
     for (let s = 1; s <= 300; s++) {
-      const t = fillOneHot(T, noisyLabels(train.labels, { kind: 'resample', p: 0.5 }, rng));
-      const u: Update = s % 3 === 0 ? { kind: 'sam', rho: 0.05 } : { kind: 'gd' };
-      gram.step(eta, t, u);
-      direct.step(eta, t, u);
+      const { targets, update } = noisySamStep(s, train.labels, T, rng);
+      gram.step(eta, targets, update);
+      direct.step(eta, targets, update);
       if (s % 100 !== 0) continue;
       const og = gram.outputs();
       const od = direct.outputs();

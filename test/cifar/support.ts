@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
-import { stream } from '../../src/engine/rng.js';
+import { stream, type Rng } from '../../src/engine/rng.js';
+import { fillOneHot, noisyLabels } from '../../src/cifar/noise.js';
 import { loadCifar, type CifarSplit } from '../../src/cifar/data.js';
-import { initFc, scalesOf, type FcConfig, type FcParams } from '../../src/cifar/fc.js';
+import { initFc, scalesOf, type FcConfig, type FcParams, type Update } from '../../src/cifar/fc.js';
 
 /** Small real cases: the first n training and nTest test images of the shipped folder. */
 export function smallCase(n: number, nTest: number, width: number, parameterization: FcConfig['parameterization'], seed: string): { cfg: FcConfig; p: FcParams; train: CifarSplit; test: CifarSplit } {
@@ -32,4 +33,9 @@ export function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let m = 0;
   for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs((a[i] as number) - (b[i] as number)));
   return m;
+}
+
+/** Step s of the tests' mixed run: resample label noise (p = 0.5) from `rng` into T, and SAM (rho = 0.05) every third step, GD otherwise. */
+export function noisySamStep(s: number, labels: Uint8Array, T: Float32Array, rng: Rng): { targets: Float32Array; update: Update } {
+  return { targets: fillOneHot(T, noisyLabels(labels, { kind: 'resample', p: 0.5 }, rng)), update: s % 3 === 0 ? { kind: 'sam', rho: 0.05 } : { kind: 'gd' } };
 }
