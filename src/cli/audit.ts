@@ -154,7 +154,7 @@ async function main(): Promise<number> {
   });
   stop = () => vitest.close();
   const n = opts.claim.length > 0 ? new Set(opts.claim).size : allClaimIds().length;
-  console.error(replay ? `audit: replaying search ${JSON.stringify(opts.search ?? 'main')} of ${opts.claim[0]} at path ${opts.path} (${opts.tier} tier, seed ${opts.seed})` : `audit: ${n} claim${n === 1 ? '' : 's'} (${opts.tier} tier, seed ${opts.seed}${opts.shard ? `, shard ${opts.shard.index}/${opts.shard.count}` : ''}); report to ${outDir}`);
+  console.error(replay ? `audit: replaying search ${JSON.stringify(opts.search ?? 'main')} of ${opts.claim[0]} at path ${opts.path} (${opts.tier} tier, seed ${opts.seed})` : `audit: ${n} ${opts.claim.length > 0 ? 'claim' : 'claim file'}${n === 1 ? '' : 's'} (${opts.tier} tier, seed ${opts.seed}${opts.shard ? `, shard ${opts.shard.index}/${opts.shard.count}` : ''}); report to ${outDir}`);
   try {
     await vitest.start(filters);
   } finally {
