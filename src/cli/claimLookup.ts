@@ -7,7 +7,7 @@ import { claimPropertyFile, type ClaimFile } from './options.js';
 /**
  * What `--claim ID` names: a statement's claim (theorems/<id>.ts), a proof step (proof-c4.step-3) or a coverage entry
  * (theorems/proofs/coverage-extra.ts), and the property file that decides it. The proofs are a parameter so that the
- * refusals can be tested on a made-up record (test/cli/claimLookup.test.ts), whatever the project has evaluated.
+ * refusals can be tested on a made-up record (test/cli/proof-steps.test.ts), whatever the project has evaluated.
  */
 
 /** A proof step with that id (proof-<label>.step-<k>), or undefined. */

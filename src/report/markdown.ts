@@ -240,12 +240,13 @@ export function renderMarkdown(rep: ClaimsReport): string {
     // each step's page says which claim it rests on ("Uses: ... this claim rests on it"): listed here they made this
     // page longer than a reviewer reads in minutes
     const here = (id: string): string => `[${id}](#${id})`;
-    const isStep = (id: string): boolean => rep.claims.some((c) => c.id === id && c.proofOf !== undefined);
+    const proofOf = new Map(rep.claims.map((c) => [c.id, c.proofOf]));
+    const isStep = (id: string): boolean => proofOf.get(id) !== undefined;
     const users = [...new Set(resting.map((x) => x.id))];
     const stepUsers = users.filter(isStep);
     L.push('', 'Claims whose proof uses a claim that does not hold (links to the rows of this page):', '');
     for (const id of users.filter((u) => !isStep(u))) L.push(`- ${here(id)} uses ${resting.filter((x) => x.id === id).map((x) => `${here(x.on)} (${x.verdict})`).join(', ')}`);
-    if (stepUsers.length) L.push(`- and ${stepUsers.length} proof steps (${[...new Set(stepUsers.map((id) => rep.claims.find((c) => c.id === id)?.proofOf ?? ''))].join(', ')}) use a claim that does not hold: each step's page names it ("Uses"), and index.html's graph marks what rests on it`);
+    if (stepUsers.length) L.push(`- and ${stepUsers.length} proof steps (${[...new Set(stepUsers.map((id) => proofOf.get(id)))].join(', ')}) use a claim that does not hold: each step's page names it ("Uses"), and index.html's graph marks what rests on it`);
   }
   L.push('', '## Coverage of the numbered statements', '', 'Every numbered statement of both versions and the claims that check it (conditions and definitions are evaluated inside the claims that assume them).', '');
   L.push(
