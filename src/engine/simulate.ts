@@ -149,11 +149,14 @@ export class Simulation {
         this.stepper.step(draw);
         this.t++;
       } else this.step();
-      const th = this.theta;
-      if (!allFinite(th)) return { outcome: { kind: 'diverged', step: this.t, reason: 'theta is not finite' }, log };
-      for (let k = 0; k < th.length; k++) {
-        if (Math.abs(th[k] as number) > bound) {
-          return { outcome: { kind: 'diverged', step: this.t, reason: `|theta_${k}| > ${bound}` }, log };
+      // the kernel's certificate may already prove theta within the bound (Stepper.provenWithin): then it is not formed
+      if (!this.stepper.provenWithin(bound)) {
+        const th = this.theta;
+        if (!allFinite(th)) return { outcome: { kind: 'diverged', step: this.t, reason: 'theta is not finite' }, log };
+        for (let k = 0; k < th.length; k++) {
+          if (Math.abs(th[k] as number) > bound) {
+            return { outcome: { kind: 'diverged', step: this.t, reason: `|theta_${k}| > ${bound}` }, log };
+          }
         }
       }
       if (logEvery > 0 && this.t % logEvery === 0) {

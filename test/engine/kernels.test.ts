@@ -190,6 +190,23 @@ describe.skipIf(!simd)('whole steps inside the kernel (Simulation.run through St
     }
   });
 
+  it("the kernel's theta (Stepper.resync) is network.ts theta bit for bit: odd and even d, d = 1, rows left over", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 25 }), fc.integer({ min: 0, max: 1e6 }), (m, d, seed) => {
+        const s = initNTK(m, d, seed);
+        rows(s.W).forEach((r, i) => r.forEach((v, k) => (r[k] = v * Math.exp(Math.sin(i + 3 * k + seed)))));
+        const want = theta(s);
+        const k = new SgdKernel(m, d);
+        rows(s.W).forEach((r, i) => (k.rows[i] as Float64Array).set(r));
+        k.a.set(vec(s.a));
+        k.th.fill(NaN);
+        k.theta();
+        expect(bitsEqual(k.th, want)).toBe(true);
+      }),
+      fcOpts(961, 60),
+    );
+  });
+
   it('stepMany refuses what it cannot run: another rule, too many steps, too few draws, an index outside the data', () => {
     const data = makeDataset({ n: 4, d: 3, nTest: 0, thetaStarNorm: 1 }, 1);
     const rule: Rule = { kind: 'sgd', eta: 0.01, batch: 2, sigma: 1 };

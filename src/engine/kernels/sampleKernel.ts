@@ -197,14 +197,43 @@ function steps1(d: number, fn: { dots: number; update: number; fused: number; su
   return { name: 'steps1', params, results: [T.i32], locals: L.list(), body: b };
 }
 
+/**
+ * theta(m, pa, pth): th = sum_i a_i w_i (network.ts `theta`): for each k, th_k = ((0 + a_0 w_0k) + a_1 w_1k) + ... in
+ * increasing i, so the same bits. The d sums run side by side, two k a f64x2 held in locals for the whole pass (the
+ * JavaScript loop loads and stores th_k for every element), then stored.
+ */
+function thetaFunction(d: number): FunctionSpec {
+  const nv = d >> 1;
+  const odd = (d & 1) === 1;
+  const row = 8 * d;
+  const [m, pa, pth] = [0, 1, 2];
+  const L = new Locals([T.i32, T.i32, T.i32]);
+  const [i, pw, pai] = [L.add(T.i32), L.add(T.i32), L.add(T.i32)];
+  const [ai, tl] = [L.add(T.f64), L.add(T.f64)];
+  const as = L.add(T.v128);
+  const tv = Array.from({ length: nv }, () => L.add(T.v128));
+  const b: Bytes[] = [];
+  for (let v = 0; v < nv; v++) b.push(op.v128Zero, op.set(tv[v]!));
+  b.push(op.f64(0), op.set(tl), op.i32(0), op.set(pw), op.get(pa), op.set(pai), op.i32(0), op.set(i));
+  b.push(op.block, op.loop, op.get(i), op.get(m), op.i32GeS, op.brIf(1));
+  b.push(op.get(pai), op.f64Load(0), op.tee(ai), op.f64x2Splat, op.set(as));
+  for (let v = 0; v < nv; v++) b.push(op.get(tv[v]!), op.get(as), op.get(pw), op.v128Load(16 * v), op.f64x2Mul, op.f64x2Add, op.set(tv[v]!));
+  if (odd) b.push(op.get(tl), op.get(ai), op.get(pw), op.f64Load(16 * nv), op.f64Mul, op.f64Add, op.set(tl));
+  b.push(op.get(pw), op.i32(row), op.i32Add, op.set(pw), op.get(pai), op.i32(8), op.i32Add, op.set(pai));
+  b.push(op.get(i), op.i32(1), op.i32Add, op.set(i), op.br(0), op.end, op.end);
+  for (let v = 0; v < nv; v++) b.push(op.get(pth), op.get(tv[v]!), op.v128Store(16 * v));
+  if (odd) b.push(op.get(pth), op.get(tl), op.f64Store(16 * nv));
+  return { name: 'theta', params: [T.i32, T.i32, T.i32], locals: L.list(), body: b };
+}
+
 /** vectors (pairs of k) per iteration of the loop over a block's columns (every value gives the same bits) */
 export const VECTORS_PER_ITERATION = 2;
 
 /** rows per block of the single-sample passes (every value gives the same bits) */
 export const SAMPLE_ROWS = 3;
 
-/** The single-sample functions for d, to be placed from function index `base` on (dots1, update1, fused1, sumsq, steps1). */
+/** The single-sample functions for d, to be placed from function index `base` on (dots1, update1, fused1, sumsq, steps1, theta). */
 export function sampleFunctions(d: number, base: number, R = SAMPLE_ROWS): FunctionSpec[] {
   const fn = { dots: base, update: base + 1, fused: base + 2, sumsq: base + 3 };
-  return [rowPass(d, 'dots', R), rowPass(d, 'update', R), rowPass(d, 'fused', R), sumsq(), steps1(d, fn)];
+  return [rowPass(d, 'dots', R), rowPass(d, 'update', R), rowPass(d, 'fused', R), sumsq(), steps1(d, fn), thetaFunction(d)];
 }

@@ -257,6 +257,7 @@ export class SgdKernel {
   private readonly dotsFn: (m: number, pa: number, pz: number, px: number) => number;
   private readonly updateFn: (eta: number, r: number, m: number, pa: number, pz: number, pg: number, pscal: number) => void;
   private readonly steps1Fn: (...args: number[]) => number;
+  private readonly thetaFn: (m: number, pa: number, pth: number) => void;
 
   constructor(
     readonly m: number,
@@ -279,6 +280,7 @@ export class SgdKernel {
     this.dotsFn = instance.exports['dots1'] as SgdKernel['dotsFn'];
     this.updateFn = instance.exports['update1'] as SgdKernel['updateFn'];
     this.steps1Fn = instance.exports['steps1'] as SgdKernel['steps1Fn'];
+    this.thetaFn = instance.exports['theta'] as SgdKernel['thetaFn'];
     const buf = this.memory.buffer;
     this.rows = Array.from({ length: m }, (_, i) => new Float64Array(buf, 8 * i * d, d));
     this.pa = 8 * m * d;
@@ -330,6 +332,11 @@ export class SgdKernel {
   sampleSteps(eta: number, from: number, count: number, bound: number): number {
     if (!(from >= 0 && from + count <= this.idx.length)) throw new RangeError(`${count} steps from ${from} do not fit ${this.idx.length} draws`);
     return this.steps1Fn(eta, this.m, this.pa, this.pz, this.pg, this.pscal, this.px, this.py, this.pidx + 4 * from, this.peps + 8 * from, count, bound);
+  }
+
+  /** th = a^T W of the memory's W and a (network.ts `theta`'s bits; sampleKernel.ts thetaFunction). */
+  theta(): void {
+    this.thetaFn(this.m, this.pa, this.pth);
   }
 
   /** The fused pass with step size eta, from the memory's W, a and g; theta into th. */

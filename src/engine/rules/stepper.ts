@@ -48,6 +48,11 @@ export class Stepper {
   /** batch-1 SGD: theta is computed when read; stale after a step until then */
   private readonly single: boolean;
   private stale = false;
+  /**
+   * batch 1 in the kernel: while theta is stale, a bound every |theta_k| of the current state is proven within by the
+   * kernel's certificate (sampleKernel.ts steps1: the last stepMany call ended on a certified step); -1 when none
+   */
+  private proven = -1;
   /** batch 1: the neurons' outputs z_i = <w_i, x> of pass 1 */
   private readonly z: Float64Array;
   private readonly g: Float64Array;
@@ -150,8 +155,20 @@ export class Stepper {
 
   /** Recompute theta from W and a (after an outside change of the state). */
   resync(): void {
-    theta(this.state, this.th);
+    // with the kernel holding the state, th is its memory's theta: the same sums in the same order, in SIMD lanes
+    if (this.wasm && this.holds()) this.wasm.theta();
+    else theta(this.state, this.th);
     this.stale = false;
+    this.proven = -1;
+  }
+
+  /**
+   * Whether every theta_k of the current state is known finite with |theta_k| <= bound without computing theta: the
+   * steps since theta was last computed ran inside the kernel (stepMany) and its certificate proved each of them
+   * within `bound` or a smaller one (Simulation.run's divergence check then needs no O(m d) theta).
+   */
+  provenWithin(bound: number): boolean {
+    return this.stale && this.proven >= 0 && this.proven <= bound;
   }
 
   /** g = (1/B) sum_b r_b x_b with r_b = <th, x_b> - y_b - eps_b (Eq. (1)): the gradient of the batch loss in theta. */
@@ -223,6 +240,8 @@ export class Stepper {
       const res = k.sampleSteps(eta, done, count - done, bound);
       done += res >> 1;
       this.stale = true;
+      // not flagged: the certificate proved every step of the call within the bound (a flagged step is decided below)
+      this.proven = (res & 1) === 0 ? bound : -1;
       if ((res & 1) === 0) break;
       const th = this.theta;
       for (let q = 0; q < this.d; q++) if (!(Math.abs(th[q] as number) <= bound)) return done;
@@ -274,6 +293,7 @@ export class Stepper {
     if (this.wasm) this.wasm.sampleUpdate(eta, r);
     else sampleUpdate(rows(this.state.W), vec(this.state.a), this.z, eta, r, this.g);
     this.stale = true;
+    this.proven = -1;
   }
 
   /** SAM (samPass.ts): the batch gradient at the point and at the perturbed point, then the fused update. */
