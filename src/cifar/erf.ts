@@ -3,7 +3,7 @@
  * the cancellation of its alternating terms) and the continued fraction of erfc beyond (Lentz).
  * Used by the float64 kernel computations; the networks themselves use tf.erf (float32).
  */
-const TWO_OVER_SQRT_PI = 2 / Math.sqrt(Math.PI);
+export const TWO_OVER_SQRT_PI = 2 / Math.sqrt(Math.PI);
 
 export function erf64(x: number): number {
   if (Number.isNaN(x)) return NaN;
@@ -96,9 +96,17 @@ export function erfRational64(x: number): number {
   return erfWithExp(x, Math.exp(-x * x));
 }
 
+/** The coefficients, for the WebAssembly kernel that evaluates the same polynomials (src/engine/kernels/erfKernel.ts). */
+export const ERF_COEFFICIENTS = { T: ERF_T, U: ERF_U, P: ERFC_P, Q: ERFC_Q, R: ERFC_R, S: ERFC_S } as const;
+
 /** A[t] = erf(H[t]) and G[t] = erf'(H[t]) for t < len, in place into A and G: the activation and its derivative. */
 export function erfAndPrime(H: Float64Array, A: Float64Array, G: Float64Array, len = H.length): void {
-  for (let t = 0; t < len; t++) {
+  erfAndPrimeRange(H, A, G, 0, len);
+}
+
+/** erfAndPrime for from <= t < to. */
+export function erfAndPrimeRange(H: Float64Array, A: Float64Array, G: Float64Array, from: number, to: number): void {
+  for (let t = from; t < to; t++) {
     const x = H[t] as number;
     const e = Math.exp(-x * x);
     A[t] = erfWithExp(x, e);

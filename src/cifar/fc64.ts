@@ -1,5 +1,6 @@
 import { InputError } from '../errors.js';
 import { erfAndPrime } from './erf.js';
+import { ErfKernel } from './erfKernel.js';
 import { mulAB } from './gemm.js';
 import { Gemm64, gemm64Available } from '../engine/kernels/gemm64.js';
 import { scalesOf, snapshotOf, validateFcConfig, type FcConfig, type FcParams, type FcSnapshot, type Scales, type Update } from './fc.js';
@@ -38,7 +39,8 @@ export class FcHead64 {
   readonly gb2: Float64Array;
   readonly gb1: Float64Array;
   private readonly r: Float64Array;
-  private readonly wasm: { gm: Gemm64; W2: Float64Array } | undefined;
+  /** with WebAssembly SIMD: a copy of W2 and of the pre-activations in the kernels' memory, and erf's kernel on it */
+  private readonly wasm: { gm: Gemm64; W2: Float64Array; H: Float64Array; erf: ErfKernel } | undefined;
 
   constructor(
     readonly rows: number,
@@ -47,17 +49,19 @@ export class FcHead64 {
     private readonly sc: Scales,
   ) {
     if (gemm64Available()) {
-      // A, f and a copy of W2 in the WebAssembly kernel's memory: f = s2 A W2 there (gemm64.ts; mulAB's bits)
-      const gm = new Gemm64(rows * m + m * k + rows * k);
-      this.wasm = { gm, W2: gm.alloc(m * k) };
+      // A, G, f and copies of W2 and H in the WebAssembly kernels' memory: A and G from H by erfKernel.ts (erfAndPrime's
+      // bits), f = s2 A W2 by gemm64.ts (mulAB's bits)
+      const gm = new Gemm64(3 * rows * m + m * k + rows * k);
+      this.wasm = { gm, W2: gm.alloc(m * k), H: gm.alloc(rows * m), erf: new ErfKernel(gm.memory) };
       this.A = gm.alloc(rows * m);
+      this.G = gm.alloc(rows * m);
       this.f = gm.alloc(rows * k);
     } else {
       this.wasm = undefined;
       this.A = new Float64Array(rows * m);
+      this.G = new Float64Array(rows * m);
       this.f = new Float64Array(rows * k);
     }
-    this.G = new Float64Array(rows * m);
     this.DH = new Float64Array(rows * m);
     this.r = new Float64Array(rows * k);
     this.gW2 = new Float64Array(m * k);
@@ -69,11 +73,17 @@ export class FcHead64 {
   forward(H: Float64Array, W2: Float64Array, b2: Float64Array): Float64Array {
     const { rows, m, k, A, G, f } = this;
     const { s2, beta } = this.sc;
-    erfAndPrime(H, A, G, rows * m);
     if (this.wasm) {
+      const Hw = this.wasm.H;
+      if (H.length === rows * m) Hw.set(H);
+      else Hw.set(H.subarray(0, rows * m));
+      this.wasm.erf.erfAndPrime(Hw, A, G, rows * m);
       this.wasm.W2.set(W2);
       this.wasm.gm.mul(A, rows, m, this.wasm.W2, k, f, s2);
-    } else mulAB(A, rows, m, W2, k, f, s2);
+    } else {
+      erfAndPrime(H, A, G, rows * m);
+      mulAB(A, rows, m, W2, k, f, s2);
+    }
     for (let i = 0; i < rows; i++) for (let c = 0; c < k; c++) f[i * k + c] = (f[i * k + c] as number) + beta * (b2[c] as number);
     return f;
   }

@@ -91,6 +91,27 @@ export const op = {
   f64x2Add: simd(0xf0),
   f64x2Sub: simd(0xf1),
   f64x2Mul: simd(0xf2),
+  f64x2Div: simd(0xf3),
+  f64x2Neg: simd(0xed),
+  f64x2Abs: simd(0xec),
+  f64x2Trunc: simd(0x7a),
+  /** comparisons: all ones in the lanes where it holds (false for NaN) */
+  f64x2Lt: simd(0x49),
+  f64x2Le: simd(0x4b),
+  f64x2Ge: simd(0x4c),
+  v128Not: simd(0x4d),
+  v128And: simd(0x4e),
+  /** v128.bitselect(a, b, mask): a's bits where mask is 1, b's elsewhere */
+  bitselect: simd(0x52),
+  /** v128.any_true: 1 if any bit is set */
+  anyTrue: simd(0x53),
+  i64x2AllTrue: simd(0xc3),
+  /** i64x2.shl by an i32 count */
+  i64x2Shl: simd(0xcb),
+  i64x2Add: simd(0xce),
+  i64x2Sub: simd(0xd1),
+  /** v128.const of two int64 lanes */
+  i64x2Const: (lo: bigint, hi: bigint): Bytes => simd(0x0c, ...new Uint8Array(new BigInt64Array([lo, hi]).buffer)),
   block: [0x02, 0x40] as Bytes,
   if: [0x04, 0x40] as Bytes,
   else: [0x05] as Bytes,
