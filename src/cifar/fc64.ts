@@ -1,6 +1,7 @@
 import { InputError } from '../errors.js';
 import { erfAndPrime } from './erf.js';
 import { ErfKernel } from './erfKernel.js';
+import { BackwardKernel } from './backwardKernel.js';
 import { mulAB } from './gemm.js';
 import { Gemm64, gemm64Available } from '../engine/kernels/gemm64.js';
 import { scalesOf, snapshotOf, validateFcConfig, type FcConfig, type FcParams, type FcSnapshot, type Scales, type Update } from './fc.js';
@@ -40,33 +41,40 @@ export class FcHead64 {
   readonly gb1: Float64Array;
   private readonly r: Float64Array;
   /** with WebAssembly SIMD: a copy of W2 and of the pre-activations in the kernels' memory, and erf's kernel on it */
-  private readonly wasm: { gm: Gemm64; W2: Float64Array; H: Float64Array; erf: ErfKernel } | undefined;
+  private readonly wasm: { gm: Gemm64; W2: Float64Array; H: Float64Array; erf: ErfKernel; back: BackwardKernel } | undefined;
 
   constructor(
     readonly rows: number,
     readonly m: number,
     readonly k: number,
     private readonly sc: Scales,
+    /** the WebAssembly kernels (erfKernel.ts, gemm64.ts, backwardKernel.ts) where SIMD is available, else the JavaScript loops: the same bits */
+    kernels: 'wasm' | 'js' = 'wasm',
   ) {
-    if (gemm64Available()) {
-      // A, G, f and copies of W2 and H in the WebAssembly kernels' memory: A and G from H by erfKernel.ts (erfAndPrime's
-      // bits), f = s2 A W2 by gemm64.ts (mulAB's bits)
-      const gm = new Gemm64(3 * rows * m + m * k + rows * k);
-      this.wasm = { gm, W2: gm.alloc(m * k), H: gm.alloc(rows * m), erf: new ErfKernel(gm.memory) };
+    if (kernels !== 'wasm' && kernels !== 'js') throw new InputError('kernels', `expected 'wasm' or 'js', got ${String(kernels)}`);
+    if (kernels === 'wasm' && gemm64Available()) {
+      // the arrays of a pass and copies of W2 and H in the WebAssembly kernels' memory: A and G from H by erfKernel.ts
+      // (erfAndPrime's bits), f = s2 A W2 by gemm64.ts (mulAB's bits), the backward's pairs of rows by backwardKernel.ts
+      const gm = new Gemm64(4 * rows * m + 2 * m * k + 2 * rows * k + m);
+      this.wasm = { gm, W2: gm.alloc(m * k), H: gm.alloc(rows * m), erf: new ErfKernel(gm.memory), back: new BackwardKernel(gm.memory, m, k) };
       this.A = gm.alloc(rows * m);
       this.G = gm.alloc(rows * m);
       this.f = gm.alloc(rows * k);
+      this.DH = gm.alloc(rows * m);
+      this.r = gm.alloc(rows * k);
+      this.gW2 = gm.alloc(m * k);
+      this.gb1 = gm.alloc(m);
     } else {
       this.wasm = undefined;
       this.A = new Float64Array(rows * m);
       this.G = new Float64Array(rows * m);
       this.f = new Float64Array(rows * k);
+      this.DH = new Float64Array(rows * m);
+      this.r = new Float64Array(rows * k);
+      this.gW2 = new Float64Array(m * k);
+      this.gb1 = new Float64Array(m);
     }
-    this.DH = new Float64Array(rows * m);
-    this.r = new Float64Array(rows * k);
-    this.gW2 = new Float64Array(m * k);
     this.gb2 = new Float64Array(k);
-    this.gb1 = new Float64Array(m);
   }
 
   /** A = erf(H), G = erf'(H), f = s2 A W2 + beta b2 (rows x k). */
@@ -100,8 +108,16 @@ export class FcHead64 {
     gW2.fill(0);
     gb2.fill(0);
     gb1.fill(0);
-    // two rows a pass (W2 and gW2 loaded once for both); per element the same terms in the same order as one row a pass
     const rows2 = rows - (rows % 2);
+    if (this.wasm && rows2 > 0) {
+      // gb2 over the pairs' rows in order (as the loop below adds them), the rest of the pairs in backwardKernel.ts
+      for (let t = 0; t < rows2 * k; t++) gb2[t % k] = (gb2[t % k] as number) + beta * (r[t] as number);
+      this.wasm.W2.set(W2);
+      this.wasm.back.pairs({ A, G, r, W2: this.wasm.W2, gW2, DH, gb1 }, rows2 / 2, s2, beta);
+      for (let i = rows2; i < rows; i++) this.backwardRow(i, W2);
+      return;
+    }
+    // two rows a pass (W2 and gW2 loaded once for both); per element the same terms in the same order as one row a pass
     for (let i = 0; i < rows2; i += 2) {
       const ri = i * k;
       const rj = ri + k;

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FcHead64 } from '../../src/cifar/fc64.js';
 import type { Scales } from '../../src/cifar/fc.js';
@@ -60,4 +61,31 @@ describe('FcHead64.backward (along rows) = the per-element loop, bit for bit', (
       }
     });
   }
+});
+
+// The head on the WebAssembly kernels (erfKernel.ts, gemm64.ts, backwardKernel.ts) against the same head on the
+// JavaScript loops: forward (A, G, f) and backward (gW2, gb2, gb1, DH) bit for bit, odd and even rows, k and widths.
+describe('FcHead64 on the WebAssembly kernels = on the JavaScript loops, bit for bit', () => {
+  const same = (a: Float64Array, b: Float64Array): boolean => a.length === b.length && a.every((v, t) => Object.is(v, b[t]));
+  it('random shapes (rows 1-9, width 1-40, k 1-12), scales and inputs', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 12 }), fc.double({ min: 0.05, max: 2, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 0, max: 1e6 }), (rows, m, k, s2, beta, seed) => {
+        const rng = stream('test', 'fc64-kernels', seed);
+        const rand = (len: number, scale = 1): Float64Array => Float64Array.from({ length: len }, () => scale * rng.gaussian());
+        const sc = { s1: 1, s2, beta, w1Std: 1, w2Std: 1, bInitStd: 1 };
+        const [wasm, js] = [new FcHead64(rows, m, k, sc, 'wasm'), new FcHead64(rows, m, k, sc, 'js')];
+        const H = rand(rows * m, 3);
+        const W2 = rand(m * k);
+        const b2 = rand(k);
+        const T = rand(rows * k);
+        wasm.forward(H, W2, b2);
+        js.forward(H, W2, b2);
+        if (!same(wasm.A, js.A) || !same(wasm.G, js.G) || !same(wasm.f, js.f)) return false;
+        wasm.backward(W2, T, 0.37);
+        js.backward(W2, T, 0.37);
+        return same(wasm.gW2, js.gW2) && same(wasm.gb2, js.gb2) && same(wasm.gb1, js.gb1) && same(wasm.DH, js.DH);
+      }),
+      { seed: 20261205, numRuns: 150 },
+    );
+  });
 });
