@@ -36,89 +36,113 @@ const MAGIC = 6755399441055744;
 
 let cached: WasmModule | undefined;
 
+/** pairs of h an iteration of the kernel's loop: their chains are independent, so they overlap (every value gives the same bits) */
+export const PAIRS_PER_ITERATION = 2;
+
 /** erfPairs(pH, pA, pG, pairs) -> the first pair not done (pairs when all were) */
-function erfModule(): WasmModule {
+function erfModule(U = PAIRS_PER_ITERATION): WasmModule {
   if (cached) return cached;
   if (!wasmApi || !wasmSimdAvailable()) throw new Error('WebAssembly SIMD is not available in this JavaScript engine');
   const [pH, pA, pG, pairs, q, off] = [0, 1, 2, 3, 4, 5];
-  const [x, ax, v, av, kt, hi, lo, r, t2, c, e, y0, out, erfc, mask, mask2, s, s2] = [6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23] as const;
-  const b: Bytes[] = [];
+  const PER = 18;
+  /** the v128 locals of the u-th pair of an iteration */
+  const localsOf = (u: number) => {
+    const [x, ax, v, av, kt, hi, lo, r, t2, c, e, y0, out, erfc, mask, mask2, s, s2] = Array.from({ length: PER }, (_, j) => 6 + u * PER + j) as [number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number];
+    return { x, ax, v, av, kt, hi, lo, r, t2, c, e, y0, out, erfc, mask, mask2, s, s2 };
+  };
+  const firstConstant = 6 + U * PER;
+  let b: Bytes[] = [];
   // every constant splatted once, before the loop, into a local of its own (a splat in the loop costs three instructions)
   const constants = new Map<number, number>();
   const splat = (value: number): Bytes[] => {
     let local = constants.get(value);
     if (local === undefined) {
-      local = 24 + constants.size;
+      local = firstConstant + constants.size;
       constants.set(value, local);
     }
     return [op.get(local)];
   };
   const at = (base: number): Bytes[] => [op.get(base), op.get(off), op.i32Add];
-  /** Horner c[0] y^deg + ... + c[deg] of the vector y in local `of` (erf.ts poly), into s */
-  const poly = (of: number, cs: readonly number[]): void => {
-    b.push(...splat(cs[0] as number), op.set(s));
-    for (let j = 1; j < cs.length; j++) b.push(op.get(s), op.get(of), op.f64x2Mul, ...splat(cs[j] as number), op.f64x2Add, op.set(s));
-  };
-  /** monic: y^deg + c[0] y^(deg-1) + ... (erf.ts poly1), into s2 */
-  const poly1 = (of: number, cs: readonly number[]): void => {
-    b.push(op.get(of), ...splat(cs[0] as number), op.f64x2Add, op.set(s2));
-    for (let j = 1; j < cs.length; j++) b.push(op.get(s2), op.get(of), op.f64x2Mul, ...splat(cs[j] as number), op.f64x2Add, op.set(s2));
+
+  /** one pair at byte offset 16 u of the iteration: exp, G, then erf (the branches where `needs` says a lane needs them) */
+  const pair = (u: number): void => {
+    const { x, ax, v, av, kt, hi, lo, r, t2, c, e, y0, out, erfc, mask, mask2, s, s2 } = localsOf(u);
+    const o = 16 * u;
+    /** Horner c[0] y^deg + ... + c[deg] of the vector y in local `of` (erf.ts poly), into s */
+    const poly = (of: number, cs: readonly number[]): void => {
+      b.push(...splat(cs[0] as number), op.set(s));
+      for (let j = 1; j < cs.length; j++) b.push(op.get(s), op.get(of), op.f64x2Mul, ...splat(cs[j] as number), op.f64x2Add, op.set(s));
+    };
+    /** monic: y^deg + c[0] y^(deg-1) + ... (erf.ts poly1), into s2 */
+    const poly1 = (of: number, cs: readonly number[]): void => {
+      b.push(op.get(of), ...splat(cs[0] as number), op.f64x2Add, op.set(s2));
+      for (let j = 1; j < cs.length; j++) b.push(op.get(s2), op.get(of), op.f64x2Mul, ...splat(cs[j] as number), op.f64x2Add, op.set(s2));
+    };
+    // v = (-h) h (JavaScript's -x * x), |v|
+    b.push(op.get(x), op.f64x2Neg, op.get(x), op.f64x2Mul, op.tee(v), op.f64x2Abs, op.set(av));
+    // k = -1 where |v| < 1.5 ln 2 (high word < 0x3ff0a2b2), else trunc(invln2 v - 1/2); hi, lo likewise
+    b.push(op.get(av), ...splat(fromHighWord(0x3ff0a2b2)), op.f64x2Lt, op.set(mask));
+    b.push(...splat(-1), op.get(v), ...splat(INV_LN2), op.f64x2Mul, ...splat(-0.5), op.f64x2Add, op.f64x2Trunc, op.get(mask), op.bitselect, op.set(kt));
+    b.push(op.get(v), ...splat(LN2_HI), op.f64x2Add, op.get(v), op.get(kt), ...splat(LN2_HI), op.f64x2Mul, op.f64x2Sub, op.get(mask), op.bitselect, op.set(hi));
+    b.push(...splat(-LN2_LO), op.get(kt), ...splat(LN2_LO), op.f64x2Mul, op.get(mask), op.bitselect, op.set(lo));
+    // reduced where |v| > 0.5 ln 2 (high word > 0x3fd62e42): r = hi - lo; else r = v (k = 0)
+    b.push(op.get(av), ...splat(fromHighWord(0x3fd62e43)), op.f64x2Ge, op.set(mask2));
+    b.push(op.get(hi), op.get(lo), op.f64x2Sub, op.get(v), op.get(mask2), op.bitselect, op.set(r));
+    // c = r - t (P1 + t (P2 + t (P3 + t (P4 + t P5)))), t = r^2
+    b.push(op.get(r), op.get(r), op.f64x2Mul, op.set(t2));
+    b.push(op.get(r), op.get(t2), ...splat(P[0]), op.get(t2), ...splat(P[1]), op.get(t2), ...splat(P[2]), op.get(t2), ...splat(P[3]), op.get(t2), ...splat(P[4]));
+    b.push(op.f64x2Mul, op.f64x2Add, op.f64x2Mul, op.f64x2Add, op.f64x2Mul, op.f64x2Add, op.f64x2Mul, op.f64x2Add, op.f64x2Mul, op.f64x2Sub, op.set(c));
+    // k != 0: (1 - ((lo - (r c)/(2 - c)) - hi)) 2^k
+    b.push(...splat(1), op.get(lo), op.get(r), op.get(c), op.f64x2Mul, ...splat(2), op.get(c), op.f64x2Sub, op.f64x2Div, op.f64x2Sub, op.get(hi), op.f64x2Sub, op.f64x2Sub);
+    b.push(op.get(kt), ...splat(MAGIC), op.f64x2Add, ...splat(MAGIC), op.i64x2Sub, op.i64x2Const(1023n, 1023n), op.i64x2Add, op.i32(52), op.i64x2Shl);
+    b.push(op.f64x2Mul, op.set(e));
+    // k = 0: 1 - ((v c)/(c - 2) - v)
+    b.push(...splat(1), op.get(r), op.get(c), op.f64x2Mul, op.get(c), ...splat(2), op.f64x2Sub, op.f64x2Div, op.get(r), op.f64x2Sub, op.f64x2Sub, op.set(y0));
+    b.push(op.get(e), op.get(y0), op.get(mask2), op.bitselect, op.set(e));
+    // |v| < 2^-28 (high word < 0x3e300000): 1 + v
+    b.push(...splat(1), op.get(v), op.f64x2Add, op.get(e), op.get(av), ...splat(fromHighWord(0x3e300000)), op.f64x2Lt, op.bitselect, op.set(e));
+    // G = 2/sqrt(pi) e
+    b.push(...at(pG), ...splat(TWO_OVER_SQRT_PI), op.get(e), op.f64x2Mul, op.v128Store(o));
+    // erf, |h| <= 1: (h T(h^2)) / U(h^2)
+    b.push(op.get(ax), ...splat(1), op.f64x2Le, op.tee(mask), op.anyTrue, op.if);
+    b.push(op.get(x), op.get(x), op.f64x2Mul, op.set(t2));
+    poly(t2, ERF_COEFFICIENTS.T);
+    poly1(t2, ERF_COEFFICIENTS.U);
+    b.push(op.get(x), op.get(s), op.f64x2Mul, op.get(s2), op.f64x2Div, op.set(out), op.end);
+    // erfc(|h|), 1 < |h| < 8: (e P(|h|)) / Q(|h|)
+    b.push(op.get(mask), op.v128Not, op.get(ax), ...splat(8), op.f64x2Lt, op.v128And, op.anyTrue, op.if);
+    poly(ax, ERF_COEFFICIENTS.P);
+    poly1(ax, ERF_COEFFICIENTS.Q);
+    b.push(op.get(e), op.get(s), op.f64x2Mul, op.get(s2), op.f64x2Div, op.set(erfc), op.end);
+    // |h| >= 8: (e R(|h|)) / S(|h|)
+    b.push(op.get(ax), ...splat(8), op.f64x2Ge, op.tee(mask2), op.anyTrue, op.if);
+    poly(ax, ERF_COEFFICIENTS.R);
+    poly1(ax, ERF_COEFFICIENTS.S);
+    b.push(op.get(e), op.get(s), op.f64x2Mul, op.get(s2), op.f64x2Div, op.get(erfc), op.get(mask2), op.bitselect, op.set(erfc), op.end);
+    // A = the |h| <= 1 value, else (h < 0 ? erfc - 1 : 1 - erfc)
+    b.push(...at(pA), op.get(out), op.get(erfc), ...splat(1), op.f64x2Sub, ...splat(1), op.get(erfc), op.f64x2Sub, op.get(x), ...splat(0), op.f64x2Lt, op.bitselect);
+    b.push(op.get(mask), op.bitselect, op.v128Store(o));
   };
 
-  b.push(op.block, op.loop, op.get(q), op.get(pairs), op.i32GeS, op.brIf(1));
-  b.push(op.get(q), op.i32(16), op.i32Mul, op.set(off));
-  b.push(...at(pH), op.v128Load(0), op.tee(x), op.f64x2Abs, op.tee(ax));
-  // both lanes in the fast range, else stop here (a NaN fails the comparison)
-  b.push(...splat(FAST_LIMIT), op.f64x2Lt, op.i64x2AllTrue, op.i32Eqz, op.brIf(1));
-  // v = (-h) h (JavaScript's -x * x), |v|
-  b.push(op.get(x), op.f64x2Neg, op.get(x), op.f64x2Mul, op.tee(v), op.f64x2Abs, op.set(av));
-  // k = -1 where |v| < 1.5 ln 2 (high word < 0x3ff0a2b2), else trunc(invln2 v - 1/2); hi, lo likewise
-  b.push(op.get(av), ...splat(fromHighWord(0x3ff0a2b2)), op.f64x2Lt, op.set(mask));
-  b.push(...splat(-1), op.get(v), ...splat(INV_LN2), op.f64x2Mul, ...splat(-0.5), op.f64x2Add, op.f64x2Trunc, op.get(mask), op.bitselect, op.set(kt));
-  b.push(op.get(v), ...splat(LN2_HI), op.f64x2Add, op.get(v), op.get(kt), ...splat(LN2_HI), op.f64x2Mul, op.f64x2Sub, op.get(mask), op.bitselect, op.set(hi));
-  b.push(...splat(-LN2_LO), op.get(kt), ...splat(LN2_LO), op.f64x2Mul, op.get(mask), op.bitselect, op.set(lo));
-  // reduced where |v| > 0.5 ln 2 (high word > 0x3fd62e42): r = hi - lo; else r = v (k = 0)
-  b.push(op.get(av), ...splat(fromHighWord(0x3fd62e43)), op.f64x2Ge, op.set(mask2));
-  b.push(op.get(hi), op.get(lo), op.f64x2Sub, op.get(v), op.get(mask2), op.bitselect, op.set(r));
-  // c = r - t (P1 + t (P2 + t (P3 + t (P4 + t P5)))), t = r^2
-  b.push(op.get(r), op.get(r), op.f64x2Mul, op.set(t2));
-  b.push(op.get(r), op.get(t2), ...splat(P[0]), op.get(t2), ...splat(P[1]), op.get(t2), ...splat(P[2]), op.get(t2), ...splat(P[3]), op.get(t2), ...splat(P[4]));
-  b.push(op.f64x2Mul, op.f64x2Add, op.f64x2Mul, op.f64x2Add, op.f64x2Mul, op.f64x2Add, op.f64x2Mul, op.f64x2Add, op.f64x2Mul, op.f64x2Sub, op.set(c));
-  // k != 0: (1 - ((lo - (r c)/(2 - c)) - hi)) 2^k
-  b.push(...splat(1), op.get(lo), op.get(r), op.get(c), op.f64x2Mul, ...splat(2), op.get(c), op.f64x2Sub, op.f64x2Div, op.f64x2Sub, op.get(hi), op.f64x2Sub, op.f64x2Sub);
-  b.push(op.get(kt), ...splat(MAGIC), op.f64x2Add, ...splat(MAGIC), op.i64x2Sub, op.i64x2Const(1023n, 1023n), op.i64x2Add, op.i32(52), op.i64x2Shl);
-  b.push(op.f64x2Mul, op.set(e));
-  // k = 0: 1 - ((v c)/(c - 2) - v)
-  b.push(...splat(1), op.get(r), op.get(c), op.f64x2Mul, op.get(c), ...splat(2), op.f64x2Sub, op.f64x2Div, op.get(r), op.f64x2Sub, op.f64x2Sub, op.set(y0));
-  b.push(op.get(e), op.get(y0), op.get(mask2), op.bitselect, op.set(e));
-  // |v| < 2^-28 (high word < 0x3e300000): 1 + v
-  b.push(...splat(1), op.get(v), op.f64x2Add, op.get(e), op.get(av), ...splat(fromHighWord(0x3e300000)), op.f64x2Lt, op.bitselect, op.set(e));
-  // G = 2/sqrt(pi) e
-  b.push(...at(pG), ...splat(TWO_OVER_SQRT_PI), op.get(e), op.f64x2Mul, op.v128Store(0));
-  // erf, |h| <= 1: (h T(h^2)) / U(h^2)
-  b.push(op.get(ax), ...splat(1), op.f64x2Le, op.tee(mask), op.anyTrue, op.if);
-  b.push(op.get(x), op.get(x), op.f64x2Mul, op.set(t2));
-  poly(t2, ERF_COEFFICIENTS.T);
-  poly1(t2, ERF_COEFFICIENTS.U);
-  b.push(op.get(x), op.get(s), op.f64x2Mul, op.get(s2), op.f64x2Div, op.set(out), op.end);
-  // erfc(|h|), 1 < |h| < 8: (e P(|h|)) / Q(|h|)
-  b.push(op.get(mask), op.v128Not, op.get(ax), ...splat(8), op.f64x2Lt, op.v128And, op.anyTrue, op.if);
-  poly(ax, ERF_COEFFICIENTS.P);
-  poly1(ax, ERF_COEFFICIENTS.Q);
-  b.push(op.get(e), op.get(s), op.f64x2Mul, op.get(s2), op.f64x2Div, op.set(erfc), op.end);
-  // |h| >= 8: (e R(|h|)) / S(|h|)
-  b.push(op.get(ax), ...splat(8), op.f64x2Ge, op.tee(mask2), op.anyTrue, op.if);
-  poly(ax, ERF_COEFFICIENTS.R);
-  poly1(ax, ERF_COEFFICIENTS.S);
-  b.push(op.get(e), op.get(s), op.f64x2Mul, op.get(s2), op.f64x2Div, op.get(erfc), op.get(mask2), op.bitselect, op.set(erfc), op.end);
-  // A = the |h| <= 1 value, else (h < 0 ? erfc - 1 : 1 - erfc)
-  b.push(...at(pA), op.get(out), op.get(erfc), ...splat(1), op.f64x2Sub, ...splat(1), op.get(erfc), op.f64x2Sub, op.get(x), ...splat(0), op.f64x2Lt, op.bitselect);
-  b.push(op.get(mask), op.bitselect, op.v128Store(0));
-  b.push(op.get(q), op.i32(1), op.i32Add, op.set(q), op.br(0), op.end, op.end);
+  /** a loop over units of `n` pairs while q + n <= pairs: load and range-check every pair of the unit, then compute each */
+  const loop = (n: number): void => {
+    b.push(op.block, op.loop, op.get(q), op.i32(n), op.i32Add, op.get(pairs), op.i32GtS, op.brIf(1));
+    b.push(op.get(q), op.i32(16), op.i32Mul, op.set(off));
+    for (let u = 0; u < n; u++) {
+      const { x, ax } = localsOf(u);
+      // both lanes of every pair in the fast range, else stop at this unit (a NaN fails the comparison)
+      b.push(...at(pH), op.v128Load(16 * u), op.tee(x), op.f64x2Abs, op.tee(ax), ...splat(FAST_LIMIT), op.f64x2Lt, op.i64x2AllTrue, op.i32Eqz, op.brIf(1));
+    }
+    for (let u = 0; u < n; u++) pair(u);
+    b.push(op.get(q), op.i32(n), op.i32Add, op.set(q), op.br(0), op.end, op.end);
+  };
+  loop(U);
+  if (U > 1) loop(1);
   b.push(op.get(q));
-  const init: Bytes[] = [op.i32(0), op.set(q)];
-  for (const [value, local] of constants) init.push(op.f64(value), op.f64x2Splat, op.set(local));
-  const bytes = encodeModule([{ name: 'erfPairs', params: [T.i32, T.i32, T.i32, T.i32], results: [T.i32], locals: [[2, T.i32], [18 + constants.size, T.v128]], body: [...init, ...b] }]);
+  const body = b;
+  b = [op.i32(0), op.set(q)];
+  for (const [value, local] of constants) b.push(op.f64(value), op.f64x2Splat, op.set(local));
+  const bytes = encodeModule([{ name: 'erfPairs', params: [T.i32, T.i32, T.i32, T.i32], results: [T.i32], locals: [[2, T.i32], [U * PER + constants.size, T.v128]], body: [...b, ...body] }]);
   cached = new wasmApi.Module(bytes);
   return cached;
 }
