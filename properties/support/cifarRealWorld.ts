@@ -1,3 +1,4 @@
+import type { MultiPartLooks } from '../../src/verdict/checks/sequential.js';
 import fc from 'fast-check';
 import { fmt } from '../../src/stats/format.js';
 import { summarize, tMeanBounds } from '../../src/stats/ttest.js';
@@ -89,5 +90,16 @@ export function float32Evidence(r: LockstepResult | undefined, run: string): Evi
     float32VsFloat64: `${run}, tfjs float32 vs Gram float64 in lockstep over all ${r.steps} steps (${r.checks} checks): max relative gap train outputs ${f(r.max.trainOut)} (step ${r.maxAt.trainOut}), test outputs ${f(r.max.testOut)}, unit norms ${f(r.max.norms)}; the float64 run moved ${f(r.moved.trainOut)} / ${f(r.moved.testOut)} / ${f(r.moved.norms)} on the same scales`,
     float32GapMax: [r.max.trainOut, r.max.testOut, r.max.norms].map((x) => (Number.isFinite(x) ? x : 1e300)),
     float64Moved: [r.moved.trainOut, r.moved.testOut, r.moved.norms],
+  };
+}
+
+/** The sequential design's evidence (src/verdict/checks/sequential.ts): the looks, their seeds and alphas, where it stopped; {} for the fixed design. */
+export function sequentialEvidence(looks: MultiPartLooks | undefined, seedsRun: number): Evidence {
+  if (!looks) return {};
+  return {
+    seeds: looks.n,
+    seedPlan: `sequential: at most ${looks.sizes[looks.sizes.length - 1]} seeds (the power computation's), looks at ${looks.sizes.join(', ')}; the deciding look used ${looks.n}`,
+    sequentialDesign: `looks at ${looks.sizes.join(', ')} seeds (alphas ${looks.alphas.map((a) => a.toPrecision(3)).join(', ')}); evaluated: ${looks.evaluated.map((e) => `${e.n} seeds ${e.verdict}`).join(', ')}; ${looks.stoppedEarly ? `stopped at look ${looks.look + 1} with ${looks.n} of ${looks.sizes[looks.sizes.length - 1]} seeds` : `ran to look ${looks.look + 1}`} (${seedsRun} seeds run)`,
+    lookAlpha: looks.alpha,
   };
 }

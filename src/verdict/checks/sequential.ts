@@ -1,4 +1,5 @@
 import { tTestPower } from '../../stats/ttest.js';
+import type { Decision } from './decision.js';
 import { empiricalEffectRule, type EmpiricalEffectResult } from './empiricalEffect.js';
 
 /**
@@ -15,6 +16,12 @@ import { empiricalEffectRule, type EmpiricalEffectResult } from './empiricalEffe
  * joint law of the looks' t statistics (test/verdict/checks/sequential.test.ts measures both rates).
  */
 export type SpendingName = 'pocock' | 'power3';
+
+/** What a record's tier declares for a sequential design: the looks and the spending (maxN comes from the power computation). */
+export interface SequentialDomain {
+  looks: number;
+  spending: SpendingName;
+}
 
 export interface SequentialDesign {
   /** the fixed design's seeds (seedsForPower): the largest sample the design may take */
@@ -111,4 +118,64 @@ export function sequentialEffectRule(input: SequentialEffectInput): SequentialEf
     }
   }
   throw new Error('sequential design: no look'); // unreachable: lookSizes returns at least one look
+}
+
+/**
+ * A claim of several effects (a table of parts combined by combineAll, effects.ts) under one sequential design: every
+ * part is decided at look k by the empirical-effect rule at alpha_k on the first n_k seeds, and the claim stops at the
+ * first look where the combined verdict is decided (any part fails, or all hold), else at the last look. Each part's
+ * error rates are bounded as for one effect (the union bound over the looks holds whatever stops the sampling), so the
+ * combined verdict keeps the fixed design's guarantees at alpha. `decideAt(n, alpha_k)` is the claim's combined decision
+ * on the first n seeds; the same function replays the design over the seeds at hand (the claim's `decide`).
+ */
+export interface MultiPartLooks {
+  /** the deciding look (0-based) and its seeds and alpha; the looks before it were evaluated and did not decide */
+  look: number;
+  n: number;
+  alpha: number;
+  sizes: number[];
+  alphas: number[];
+  evaluated: SequentialLook[];
+  stoppedEarly: boolean;
+  /** the look's decision, its `because` prefixed with the design (which look, seeds, alpha spent) */
+  decision: Decision;
+}
+
+function lookText(design: SequentialDesign, k: number, sizes: number[], alphaK: number, alpha: number): string {
+  return `sequential look ${k + 1} of ${sizes.length} (${sizes[k]} of at most ${design.maxN} seeds, alpha ${alphaK.toPrecision(3)} of ${alpha.toPrecision(3)} spent by ${SPENDING_TEXT[design.spending]})`;
+}
+
+/** The design replayed over `available` seeds: the first look at which decideAt decides, or the last look the seeds reach (inconclusive when a further look was needed). */
+export function replayMultiPart(design: SequentialDesign, alpha: number, available: number, decideAt: (n: number, alphaK: number) => Decision): MultiPartLooks {
+  const sizes = lookSizes(design);
+  const alphas = lookAlphas(design, alpha);
+  const evaluated: SequentialLook[] = [];
+  for (let k = 0; k < sizes.length; k++) {
+    const n = sizes[k] as number;
+    const a = alphas[k] as number;
+    if (available < n) {
+      const because = `the sequential design's look ${k + 1} of ${sizes.length} needs ${n} seeds, ${available} at hand`;
+      return { look: k, n: available, alpha: a, sizes, alphas, evaluated, stoppedEarly: false, decision: { rule: 'empirical-effect', verdict: 'inconclusive', because, wouldDecide: `${n} seeds (look ${k + 1})` } };
+    }
+    const d = decideAt(n, a);
+    evaluated.push({ n, alpha: a, verdict: d.verdict });
+    if (d.verdict === 'holds' || d.verdict === 'fails' || k === sizes.length - 1) {
+      return { look: k, n, alpha: a, sizes, alphas, evaluated, stoppedEarly: n < design.maxN, decision: { ...d, because: `${lookText(design, k, sizes, a, alpha)}: ${d.because}` } };
+    }
+  }
+  throw new Error('sequential design: no look'); // unreachable: lookSizes returns at least one look
+}
+
+/** The design run: before each look, `ensure(n)` makes the first n seeds' results available; returns the replay at the stop. */
+export async function runMultiPart(design: SequentialDesign, alpha: number, ensure: (n: number) => Promise<void>, decideAt: (n: number, alphaK: number) => Decision): Promise<MultiPartLooks> {
+  const sizes = lookSizes(design);
+  const alphas = lookAlphas(design, alpha);
+  let have = 0;
+  for (let k = 0; k < sizes.length; k++) {
+    have = sizes[k] as number;
+    await ensure(have);
+    const d = decideAt(have, alphas[k] as number);
+    if (d.verdict === 'holds' || d.verdict === 'fails') break;
+  }
+  return replayMultiPart(design, alpha, have, decideAt);
 }

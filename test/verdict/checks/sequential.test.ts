@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { lookAlphas, lookSizes, sequentialEffectRule, spent, type SequentialDesign } from '../../../src/verdict/checks/sequential.js';
+import { lookAlphas, lookSizes, replayMultiPart, runMultiPart, sequentialEffectRule, spent, type SequentialDesign } from '../../../src/verdict/checks/sequential.js';
+import { allEffects, decideEffect } from '../../../src/verdict/checks/effects.js';
 import { empiricalEffectRule } from '../../../src/verdict/checks/empiricalEffect.js';
 import { seedsForPower } from '../../../src/stats/ttest.js';
 import { allowance, rngFor } from './support.js';
@@ -70,4 +71,51 @@ describe('sequential design (alpha spending) for the empirical-effect rule', () 
       expect(seeds / trials).toBeLessThan(0.75 * design.maxN);
     });
   }
+});
+
+// The multi-part form (the CIFAR figures' parts under one design): the claim stops at the first look where the combined
+// verdict is decided, only the seeds of the looks reached are run, a replay over the seeds at hand gives the same look,
+// and each part keeps its alpha whatever stops the sampling (calibrated below with two null parts).
+describe('sequential design over several parts (replayMultiPart, runMultiPart)', () => {
+  const design: SequentialDesign = { maxN: 12, looks: 3, spending: 'pocock' };
+  const partsAt = (parts: number[][], n: number, a: number) =>
+    allEffects(parts.map((xs, j) => decideEffect({ id: `part ${j}`, effect: `part ${j}`, sesoi: 1, sd: 1 }, xs.slice(0, n), a)));
+
+  it('stops at the first deciding look and runs only its seeds; replays give the same look; too few seeds ask for the next look', async () => {
+    const clear = [Array.from({ length: 12 }, (_, i) => 5 + 0.01 * i), Array.from({ length: 12 }, (_, i) => 6 - 0.01 * i)];
+    const asked: number[] = [];
+    const run = await runMultiPart(design, ALPHA, async (n) => void asked.push(n), (n, a) => partsAt(clear, n, a));
+    expect(run.look).toBe(0);
+    expect(run.n).toBe(4);
+    expect(asked).toEqual([4]);
+    expect(run.decision.verdict).toBe('holds');
+    expect(run.decision.because).toMatch(/^sequential look 1 of 3 \(4 of at most 12 seeds/);
+    expect(replayMultiPart(design, ALPHA, 12, (n, a) => partsAt(clear, n, a)).look).toBe(0);
+    // a part that needs every seed: noisy around a positive mean
+    const slow = [clear[0]!, [3, -2, 2.5, -1, 2, 1.8, 2.2, 1.9, 2.1, 2, 1.7, 2.3]];
+    const asked2: number[] = [];
+    const run2 = await runMultiPart(design, ALPHA, async (n) => void asked2.push(n), (n, a) => partsAt(slow, n, a));
+    expect(asked2).toEqual(lookSizes(design).slice(0, run2.look + 1));
+    expect(run2.look).toBeGreaterThan(0);
+    const short = replayMultiPart(design, ALPHA, 5, (n, a) => partsAt(slow, n, a));
+    expect(short.decision.verdict).toBe('inconclusive');
+    expect(short.decision.because).toMatch(/look 2 of 3 needs 8 seeds, 5 at hand/);
+  });
+
+  it('two null parts: the combined false "fails" and false "holds" rates stay within alpha', async () => {
+    const trials = 1500;
+    let falseFails = 0;
+    let falseHolds = 0;
+    for (let t = 0; t < trials; t++) {
+      // part 0 true effect 0 (neither holds nor fails is true beyond the SESOI: a "holds" is false), part 1 as well
+      const parts = [sample(0, 1, 12, t, 'multi-a'), sample(0, 1, 12, t, 'multi-b')];
+      const r = await runMultiPart(design, ALPHA, async () => undefined, (n, a) => partsAt(parts, n, a));
+      if (r.decision.verdict === 'holds') falseHolds++;
+      const opposite = [sample(1, 1, 12, t, 'multi-c'), sample(1, 1, 12, t, 'multi-d')];
+      const r2 = await runMultiPart(design, ALPHA, async () => undefined, (n, a) => partsAt(opposite, n, a));
+      if (r2.decision.verdict === 'fails') falseFails++;
+    }
+    expect(falseHolds / trials).toBeLessThanOrEqual(ALPHA + allowance(ALPHA, trials));
+    expect(falseFails / trials).toBeLessThanOrEqual(ALPHA + allowance(ALPHA, trials));
+  });
 });
