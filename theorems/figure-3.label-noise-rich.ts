@@ -1,6 +1,5 @@
 import type { ClaimRecord } from '../src/verdict/types.js';
 import type { LinearizationStatement, NoiseVariant, RealWorldScale } from '../src/scenarios/cifarLinearization.js';
-import type { SequentialDomain } from '../src/verdict/checks/sequential.js';
 
 /**
  * The authors' real-world setup (their released notebook), per tier: the first nTrain / nTest images of the shipped
@@ -22,7 +21,7 @@ export interface Figure3Domain {
    * the seeds under a sequential design (src/verdict/checks/sequential.ts, several parts): at most the power computation's
    * seeds (capped by maxSeeds), looked at `looks` times, stopped at the first look where the combined verdict is decided
    */
-  sequential?: SequentialDomain;
+  sequential?: { looks: number; spending: 'pocock' | 'power3' };
   /** train the first seed's first noisy run also in float32 (tfjs) in lockstep with the float64 Gram path over the whole horizon, and report the gap */
   float32Check: boolean;
   /** the width of that float32 run when not the scale's (the tfjs network at width 512 costs ~23 CPU ms a step: 10,000 steps do not fit the paper tier's budget) */

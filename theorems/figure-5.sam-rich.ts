@@ -1,6 +1,5 @@
 import type { ClaimRecord } from '../src/verdict/types.js';
 import type { LinearizationStatement, RealWorldScale } from '../src/scenarios/cifarLinearization.js';
-import type { SequentialDomain } from '../src/verdict/checks/sequential.js';
 
 /** The real-world setup of Figure 3 (figure-3.label-noise-rich.ts) with full-batch SAM in place of label noise. */
 export interface Figure5Domain {
@@ -10,7 +9,7 @@ export interface Figure5Domain {
   /** the most seeds the tier's time allows; the power computation (statement) asks for its own number */
   maxSeeds: number;
   /** the seeds under a sequential design (src/verdict/checks/sequential.ts, several parts), as in Figure 3 */
-  sequential?: SequentialDomain;
+  sequential?: { looks: number; spending: 'pocock' | 'power3' };
   /** train the first seed's SAM run at the first rho also in float32 (tfjs) in lockstep with the float64 Gram path over the whole horizon, and report the gap */
   float32Check: boolean;
 }

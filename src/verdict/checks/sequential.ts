@@ -17,12 +17,6 @@ import { empiricalEffectRule, type EmpiricalEffectResult } from './empiricalEffe
  */
 export type SpendingName = 'pocock' | 'power3';
 
-/** What a record's tier declares for a sequential design: the looks and the spending (maxN comes from the power computation). */
-export interface SequentialDomain {
-  looks: number;
-  spending: SpendingName;
-}
-
 export interface SequentialDesign {
   /** the fixed design's seeds (seedsForPower): the largest sample the design may take */
   readonly maxN: number;
