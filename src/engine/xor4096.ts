@@ -1,4 +1,8 @@
 import seedrandom from 'seedrandom';
+import { XOR_CAPACITY, XorKernel } from './kernels/xorKernel.js';
+
+/** bulk draws from this many on run in WebAssembly (fewer: the JavaScript loop; both give the same values) */
+export const KERNEL_MIN = 64;
 
 /** xor4096's state as seedrandom's `prng.state()` returns it: the 128-word xorshift array X, its index i, the Weyl value w. */
 export interface Xor4096State {
@@ -18,9 +22,12 @@ export interface Xor4096State {
  * the same as seedrandom's on the same values.
  */
 export class Xor4096 {
-  private readonly X = new Int32Array(128);
+  /** the xorshift array; after the first bulk draw of KERNEL_MIN or more, a view of the WebAssembly kernel's memory */
+  private X: Int32Array = new Int32Array(128);
   private i: number;
   private w: number;
+  /** the WebAssembly bulk draw (kernels/xorKernel.ts), made at the first bulk draw of KERNEL_MIN or more; null where none can be */
+  private kernel: XorKernel | null | undefined;
 
   constructor(state: Xor4096State) {
     if (!Array.isArray(state.X) || state.X.length !== 128) throw new RangeError('xor4096 state: X must hold 128 words');
@@ -73,10 +80,37 @@ export class Xor4096 {
    * integer below 2^21) and bot = (u2 >>> 0) / 2^32 in [0, 1), top + bot is exact (21 + 32 bits) and dividing it by
    * 2^21 is exact, so double() < 0.5 iff top + bot < 2^20 iff top < 2^20 iff u1 >>> 0 < 2^31, i.e. u1 >= 0 as a signed
    * int32 (its top bit clear). double() draws again iff the result is 0, iff top = 0 and u2 = 0; the loop below does the same.
-   * The generator's steps are `next` inlined, on locals.
+   * The generator's steps are `next` inlined, on locals; from KERNEL_MIN draws on, the same loop in WebAssembly
+   * (kernels/xorKernel.ts), on the same state (X is then a view of its memory).
    */
   rademachers(out: Int8Array, count = out.length): void {
     if (!Number.isInteger(count) || count < 0 || count > out.length) throw new RangeError(`count = ${count}: expected an integer from 0 to ${out.length}`);
+    if (count >= KERNEL_MIN && this.kernel !== null) {
+      const k = (this.kernel ??= this.adoptKernel());
+      if (k) {
+        for (let at = 0; at < count; at += XOR_CAPACITY) [this.i, this.w] = k.draw(this.i, this.w, Math.min(XOR_CAPACITY, count - at), out, at);
+        return;
+      }
+    }
+    this.loop(out, count);
+  }
+
+  /** Whether the bulk draws run in WebAssembly (after the first of KERNEL_MIN or more, where the engine has it). */
+  get usesKernel(): boolean {
+    return this.kernel instanceof XorKernel;
+  }
+
+  /** The kernel, with X moved into its memory (the same words), or null where none can be made. */
+  private adoptKernel(): XorKernel | null {
+    const k = XorKernel.make();
+    if (!k) return null;
+    k.X.set(this.X);
+    this.X = k.X;
+    return k;
+  }
+
+  /** rademachers in JavaScript. */
+  private loop(out: Int8Array, count: number): void {
     const X = this.X;
     let i = this.i;
     let w = this.w;

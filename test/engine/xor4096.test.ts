@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
 import { Drawer, makeDataset, stream } from '../../src/engine/index.js';
-import { Xor4096, type Xor4096State } from '../../src/engine/xor4096.js';
+import { wasmApi } from '../../src/engine/kernels/wasm.js';
+import { KERNEL_MIN, Xor4096, type Xor4096State } from '../../src/engine/xor4096.js';
 import { fcOpts } from './helpers.js';
 
 /**
@@ -70,6 +71,23 @@ describe('xor4096: the same outputs as seedrandom', () => {
     );
   });
 
+  it.skipIf(!wasmApi)('bulk draws of KERNEL_MIN or more run in WebAssembly (fewer: the JavaScript loop)', () => {
+    const own = Xor4096.fromSeed('k');
+    own.rademachers(new Int8Array(KERNEL_MIN - 1));
+    expect(own.usesKernel).toBe(false);
+    own.rademachers(new Int8Array(KERNEL_MIN));
+    expect(own.usesKernel).toBe(true);
+  });
+
+  it('bulk draws longer than one kernel call (its 64 KiB page) equal the single draws', () => {
+    const ref = seedrandom.xor4096('long');
+    const own = Xor4096.fromSeed('long');
+    const out = new Int8Array(150_001);
+    own.rademachers(out);
+    for (let i = 0; i < out.length; i++) if (out[i] !== slowRademacher(ref)) expect.fail(`draw ${i} differs`);
+    expect(own.double()).toBe(ref.double());
+  });
+
   it('refuses a count outside the buffer', () => {
     const own = Xor4096.fromSeed('x');
     expect(() => own.rademachers(new Int8Array(3), 4)).toThrow(RangeError);
@@ -116,6 +134,25 @@ function stateFor(u1: number, u2: number, i: number): Xor4096State {
   return { X, i, w: (w1 - C) | 0 };
 }
 
+const unshiftT = (y: number): number => {
+  let x = y ^ (y >>> 12) ^ (y >>> 24);
+  x = x ^ (x << 17);
+  return x | 0;
+};
+
+/** The state `steps` generator steps before s (at most 90: each step's xorshift is undone from the words it read, not yet rewritten). */
+function rewind(s: Xor4096State, steps: number): Xor4096State {
+  const X = s.X.slice();
+  let { i, w } = s;
+  for (let k = 0; k < steps; k++) {
+    // the step that wrote X[i] read X[i + 33] (unchanged since) and the old X[i]
+    X[i] = unshiftT((X[i] as number) ^ shiftV(X[(i + 33) & 127] as number));
+    i = (i + 127) & 127;
+    w = (w - 0x61c88647) | 0;
+  }
+  return { X, i, w };
+}
+
 describe("xor4096: double()'s draw-again loop at a zero result, from built states", () => {
   it('the built states give the outputs asked for (in seedrandom and here)', () => {
     for (const [u1, u2, i] of [[5, 0, 3], [0, 0, 127], [-1, 12345, 60], [2047, 0, 94]] as const) {
@@ -140,21 +177,28 @@ describe("xor4096: double()'s draw-again loop at a zero result, from built state
   ];
   it.each(cases)('%s: the bulk draw equals seedrandom, and so do the outputs after it', (_name, u1, u2) => {
     for (const i of [0, 93, 127]) {
-      for (const before of [0, 1, 2]) {
-        // `before` draws precede the built one; the state is built for the outputs after them
-        const warm = Xor4096.fromSeed('warm');
-        const pre = new Int8Array(before);
-        warm.rademachers(pre);
-        const s = stateFor(u1, u2, i);
-        const ref = seedrandom.xor4096('', { state: s as unknown as seedrandom.State.Xor4096 });
-        const own = new Xor4096(s);
-        const out = new Int8Array(4);
-        own.rademachers(out);
-        const want = Array.from({ length: 4 }, () => slowRademacher(ref));
-        expect(Array.from(out)).toEqual(want);
-        for (let k = 0; k < 50; k++) expect(own.next()).toBe(ref.int32());
+      for (const before of [0, 1, 5, 40]) {
+        // `before` draws precede the built one in the same bulk draw: the state is rewound by their 2 before steps
+        const s = rewind(stateFor(u1, u2, i), 2 * before);
+        for (const count of [before + 4, KERNEL_MIN + 36]) {
+          // fewer than KERNEL_MIN: the JavaScript loop; more: the WebAssembly one
+          const ref = seedrandom.xor4096('', { state: s as unknown as seedrandom.State.Xor4096 });
+          const own = new Xor4096(s);
+          const out = new Int8Array(count);
+          own.rademachers(out);
+          const want = Array.from({ length: count }, () => slowRademacher(ref));
+          expect(Array.from(out)).toEqual(want);
+          for (let k = 0; k < 50; k++) expect(own.next()).toBe(ref.int32());
+        }
       }
     }
+  });
+
+  it('the rewound states reach the built outputs after their steps', () => {
+    const s = stateFor(0, 0, 17);
+    const own = new Xor4096(rewind(s, 80));
+    for (let k = 0; k < 80; k++) own.next();
+    expect([own.next(), own.next()]).toEqual([0, 0]);
   });
 });
 

@@ -63,10 +63,18 @@ export const op = {
   i32LtS: [0x48] as Bytes,
   i32Shl: [0x74] as Bytes,
   i32Or: [0x72] as Bytes,
+  i32And: [0x71] as Bytes,
+  i32Xor: [0x73] as Bytes,
+  i32ShrU: [0x76] as Bytes,
+  i32Store: (offset: number): Bytes => [0x36, ...memarg(2, offset)],
+  /** i32.store8: the low byte */
+  i32Store8: (offset: number): Bytes => [0x3a, ...memarg(0, offset)],
   f64Sqrt: [0x9f] as Bytes,
   f64Div: [0xa3] as Bytes,
   f64Abs: [0x99] as Bytes,
   f64Le: [0x65] as Bytes,
+  /** select: the first operand if the i32 on top is nonzero, else the second */
+  select: [0x1b] as Bytes,
   call: (fn: number): Bytes => [0x10, ...u32(fn)],
   return: [0x0f] as Bytes,
   f64Load: (offset: number): Bytes => [0x2b, ...memarg(3, offset)],
