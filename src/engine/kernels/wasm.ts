@@ -60,6 +60,8 @@ export const op = {
   i32Mul: [0x6c] as Bytes,
   i32Eqz: [0x45] as Bytes,
   i32Load: (offset: number): Bytes => [0x28, ...memarg(2, offset)],
+  /** i32.load8_s: one signed byte, sign-extended */
+  i32Load8S: (offset: number): Bytes => [0x2c, ...memarg(0, offset)],
   i32LtS: [0x48] as Bytes,
   i32Shl: [0x74] as Bytes,
   i32Or: [0x72] as Bytes,
@@ -73,6 +75,10 @@ export const op = {
   f64Div: [0xa3] as Bytes,
   f64Abs: [0x99] as Bytes,
   f64Le: [0x65] as Bytes,
+  f64Lt: [0x63] as Bytes,
+  f64Gt: [0x64] as Bytes,
+  /** f64.convert_i32_s: a signed int32 as a float64 (exact) */
+  f64ConvertI32S: [0xb7] as Bytes,
   /** select: the first operand if the i32 on top is nonzero, else the second */
   select: [0x1b] as Bytes,
   call: (fn: number): Bytes => [0x10, ...u32(fn)],
