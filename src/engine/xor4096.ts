@@ -80,8 +80,9 @@ export class Xor4096 {
    * integer below 2^21) and bot = (u2 >>> 0) / 2^32 in [0, 1), top + bot is exact (21 + 32 bits) and dividing it by
    * 2^21 is exact, so double() < 0.5 iff top + bot < 2^20 iff top < 2^20 iff u1 >>> 0 < 2^31, i.e. u1 >= 0 as a signed
    * int32 (its top bit clear). double() draws again iff the result is 0, iff top = 0 and u2 = 0; the loop below does the same.
-   * The generator's steps are `next` inlined, on locals; from KERNEL_MIN draws on, the same loop in WebAssembly
-   * (kernels/xorKernel.ts), on the same state (X is then a view of its memory).
+   * The generator's steps are `next` inlined, on locals; from KERNEL_MIN draws on, WebAssembly (kernels/xorKernel.ts:
+   * four generator steps per SIMD vector, with the tries one at a time where an output is 0), on the same state (X is
+   * then a view of its memory).
    */
   rademachers(out: Int8Array, count = out.length): void {
     if (!Number.isInteger(count) || count < 0 || count > out.length) throw new RangeError(`count = ${count}: expected an integer from 0 to ${out.length}`);

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
 import { Drawer, makeDataset, stream } from '../../src/engine/index.js';
-import { wasmApi } from '../../src/engine/kernels/wasm.js';
+import { wasmApi, wasmSimdAvailable } from '../../src/engine/kernels/wasm.js';
+import { XOR_CAPACITY, XorKernel } from '../../src/engine/kernels/xorKernel.js';
 import { KERNEL_MIN, Xor4096, type Xor4096State } from '../../src/engine/xor4096.js';
 import { fcOpts } from './helpers.js';
 
@@ -199,6 +200,70 @@ describe("xor4096: double()'s draw-again loop at a zero result, from built state
     const own = new Xor4096(rewind(s, 80));
     for (let k = 0; k < 80; k++) own.next();
     expect([own.next(), own.next()]).toEqual([0, 0]);
+  });
+});
+
+describe.skipIf(!wasmApi)('the WebAssembly bulk draws (kernels/xorKernel.ts), four generator steps a vector and one at a time', () => {
+  /** the kernel's coins and the state after them, from state s */
+  const kernelDraw = (k: XorKernel, s: Xor4096State, count: number): { coins: number[]; after: Xor4096 } => {
+    k.X.set(s.X);
+    const out = new Int8Array(count);
+    const [i, w] = k.draw(s.i, s.w, count, out, 0);
+    return { coins: Array.from(out), after: new Xor4096({ X: Array.from(k.X), i, w }) };
+  };
+  const kernels = (): [string, XorKernel][] => [
+    ['vectors', XorKernel.make(true) as XorKernel],
+    ['one at a time', XorKernel.make(false) as XorKernel],
+  ];
+
+  it('the vector kernel is made where SIMD is available', () => {
+    expect(XorKernel.make()?.vector).toBe(wasmSimdAvailable());
+    expect(XorKernel.make(false)?.vector).toBe(false);
+  });
+
+  it('equal seedrandom from every alignment of i, for counts 1 to XOR_CAPACITY, with no fallback on ordinary states (property)', () => {
+    const ks = kernels();
+    fc.assert(
+      fc.property(seedArb, fc.integer({ min: 0, max: 300 }), fc.oneof(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: XOR_CAPACITY })), (seed, warm, count) => {
+        const g = Xor4096.fromSeed(seed);
+        for (let k = 0; k < warm; k++) g.next();
+        const s = g.state();
+        for (const [, k] of ks) {
+          const ref = seedrandom.xor4096('', { state: s as unknown as seedrandom.State.Xor4096 });
+          const before = k.fallbacks;
+          const { coins, after } = kernelDraw(k, s, count);
+          for (let j = 0; j < count; j++) if (coins[j] !== slowRademacher(ref)) return false;
+          for (let q = 0; q < 300; q++) if (after.next() !== ref.int32()) return false;
+          if (k.fallbacks !== before) return false;
+        }
+        return true;
+      }),
+      fcOpts(4099, 60),
+    );
+  });
+
+  it('from built states with zero outputs (draw-again or not), at every position of a vector group: the same coins; the vector kernel falls back', () => {
+    const ks = kernels();
+    for (const [u1, u2] of [[0, 0], [2047, 0], [0, 7], [2048, 0], [5, 1]] as const) {
+      for (const i of [0, 1, 2, 3, 90, 91, 92, 127]) {
+        for (const before of [0, 1, 2, 3, 4, 7, 8, 9, 40]) {
+          const s = rewind(stateFor(u1, u2, i), 2 * before);
+          for (const [name, k] of ks) {
+            // the built try last (in the coins left over by the groups of eight) or inside a group
+            for (const count of [before + 1, before + 13]) {
+              const ref = seedrandom.xor4096('', { state: s as unknown as seedrandom.State.Xor4096 });
+              const fell = k.fallbacks;
+              const { coins, after } = kernelDraw(k, s, count);
+              expect(coins, `${name} u1 ${u1} u2 ${u2} i ${i} before ${before} count ${count}`).toEqual(Array.from({ length: count }, () => slowRademacher(ref)));
+              for (let q = 0; q < 50; q++) expect(after.next()).toBe(ref.int32());
+              // a try drawn again sends the vector kernel to the tries one at a time (so may any zero output in a group of eight)
+              if (k.vector && ((u1 >>> 11) | u2) === 0) expect(k.fallbacks).toBe(fell + 1);
+              if (k.vector && u1 !== 0 && u2 !== 0) expect(k.fallbacks).toBe(fell);
+            }
+          }
+        }
+      }
+    }
   });
 });
 
