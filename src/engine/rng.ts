@@ -1,4 +1,4 @@
-import seedrandom from 'seedrandom';
+import { Xor4096 } from './xor4096.js';
 
 /**
  * Seeded randomness. Every random quantity of a run comes from a named stream derived
@@ -13,15 +13,21 @@ export interface Rng {
   gaussian(): number;
   /** Uniform on {-1, +1}. */
   rademacher(): number;
+  /** out[0 .. count - 1] = `count` successive rademacher() draws (the same values, the same stream consumed), in one loop. */
+  rademachers(out: Int8Array, count?: number): void;
   /** Uniform integer in [0, n). */
   int(n: number): number;
 }
 
+/**
+ * seedrandom's xor4096, seeded by seedrandom and run by xor4096.ts (its operations, in one class whose bulk draws
+ * run in a loop): every draw is the one seedrandom's `prng.double()` gives (test/engine/xor4096.test.ts).
+ */
 class XorRng implements Rng {
-  private readonly prng: seedrandom.PRNG;
+  private readonly prng: Xor4096;
   private spare: number | undefined;
   constructor(seed: string) {
-    this.prng = seedrandom.xor4096(seed);
+    this.prng = Xor4096.fromSeed(seed);
   }
   double(): number {
     return this.prng.double();
@@ -46,6 +52,9 @@ class XorRng implements Rng {
   }
   rademacher(): number {
     return this.prng.double() < 0.5 ? -1 : 1;
+  }
+  rademachers(out: Int8Array, count = out.length): void {
+    this.prng.rademachers(out, count);
   }
   int(n: number): number {
     return Math.floor(this.prng.double() * n);

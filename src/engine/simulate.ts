@@ -44,6 +44,8 @@ export class Simulation {
   private readonly pending: Draw[] = [];
   /** the chunk buffers of run()'s steps inside the kernel (Stepper.stepMany) */
   private many: { idx: Int32Array; eps: Float64Array; B: number } | undefined;
+  /** the oscillation process's chunk of coins (Stepper.stepManyOscillation: m a step) */
+  private manyFlips: Int8Array | undefined;
   t = 0;
 
   constructor(
@@ -81,6 +83,10 @@ export class Simulation {
    * or above `bound` (run() then reports it), keeping the draws it took and did not apply for the next steps.
    */
   private stepMany(count: number, bound: number): void {
+    if (this.rule.kind === 'oscillation') {
+      this.stepManyOscillation(count, bound);
+      return;
+    }
     const st = this.stepper;
     if (!this.many) {
       const B = batchSize(this.rule as { batch: number | 'full' }, this.data);
@@ -99,6 +105,24 @@ export class Simulation {
       count -= done;
       if (done < c) {
         for (let s = done; s < c; s++) this.pending.push({ idx: idx.slice(s * B, s * B + B), eps: eps.slice(s * B, s * B + B) });
+        return;
+      }
+    }
+  }
+
+  /** stepMany for the oscillation process: each step's m coins from the Drawer, in order, a chunk at a time. */
+  private stepManyOscillation(count: number, bound: number): void {
+    const st = this.stepper;
+    const m = this.state.W.rows;
+    const flips = (this.manyFlips ??= new Int8Array(st.chunk * m));
+    while (count > 0) {
+      const c = Math.min(count, st.chunk);
+      for (let s = 0; s < c; s++) flips.set((this.drawer.next(this.t + s).flips as Int8Array).subarray(0, m), s * m);
+      const done = st.stepManyOscillation(flips, c, bound);
+      this.t += done;
+      count -= done;
+      if (done < c) {
+        for (let s = done; s < c; s++) this.pending.push({ idx: new Int32Array(0), eps: new Float64Array(0), flips: flips.slice(s * m, s * m + m) });
         return;
       }
     }

@@ -57,11 +57,12 @@ const RULES: [string, (sigma: number, eta: number) => Rule][] = [
 ];
 
 describe.skipIf(!simd)('the WebAssembly kernel equals the JavaScript loops bit for bit', () => {
-  it('makes a kernel by default where SIMD is available (SGD and GD; SAM and the oscillation process run the loops)', () => {
+  it('makes a kernel by default where SIMD is available (SGD, GD and the oscillation process; SAM runs the loops)', () => {
     const data = makeDataset({ n: 5, d: 4, nTest: 0, thetaStarNorm: 1 }, 1);
     expect(new Stepper(initNTK(3, 4, 1), data, { kind: 'sgd', eta: 0.01, batch: 1, sigma: 1 }).kernel).toBe('wasm');
     expect(new Stepper(initNTK(3, 4, 1), data, { kind: 'sgd', eta: 0.01, batch: 'full', sigma: 0 }).kernel).toBe('wasm');
     expect(new Stepper(initNTK(3, 4, 1), data, { kind: 'sam', eta: 0.01, rho: 0.1, batch: 1, sigma: 1 }).kernel).toBe('js');
+    expect(new Stepper(initNTK(3, 4, 1), data, { kind: 'oscillation', eta: 0.01 }).kernel).toBe('wasm');
     expect(new Stepper(initNTK(3, 4, 1), data, { kind: 'sgd', eta: 0.01, batch: 1, sigma: 1 }, { kernel: 'js' }).kernel).toBe('js');
   });
 

@@ -1,4 +1,6 @@
 import { stepsFunction } from './batchSteps.js';
+import { rowUpdate } from './rowUpdate.js';
+import { OSC_ROWS, oscFunctions } from './oscKernel.js';
 import { SAMPLE_ROWS, sampleFunctions } from './sampleKernel.js';
 import { T, encodeModule, op, wasmApi, wasmSimdAvailable, type Bytes, type ValType, type WasmApi, type WasmMemory, type WasmModule } from './wasm.js';
 
@@ -18,8 +20,9 @@ import { T, encodeModule, op, wasmApi, wasmSimdAvailable, type Bytes, type ValTy
  * for bit equal to the JavaScript loop, on every platform (test/engine/kernels.test.ts checks it).
  *
  * Memory layout, in float64 slots: W (m x d, row-major) | a (m) | g (d) | th (d) | gs (2 d: g's elements, each twice)
- * | z (m) | xs (d) | scal (1) | then, with a StepsRoom, X (n x d) | y (n) | eps (draws) | idx (draws, int32).
- * The single-sample functions (batch 1: sampleKernel.ts) use z, xs and scal.
+ * | z (m) | xs (d) | scal (1) | then, with a StepsRoom, X (n x d) | y (n) | eps (draws) | rs (n, with flips) | idx (draws, int32)
+ * | fl (flips, int8). The single-sample functions (batch 1: sampleKernel.ts) use z, xs and scal; the oscillation process
+ * (oscKernel.ts) uses X, y, the residuals rs and the chain's coins fl.
  */
 
 /** the largest d unrolled into one function (the code grows as d) */
@@ -68,27 +71,8 @@ function sgdFunction(d: number, pairs = PAIRS): { params: ValType[]; locals: Loc
   const nV128 = 5 + 3 * pairs + 2 * R;
   const b: Bytes[] = [];
 
-  /** rows r = 0..n-1 of the block at pw: w_r <- w_r - c_r g ; th <- th + an_r w_r (c_r, an_r splatted in cs, ans) */
-  const update = (n: number): void => {
-    for (let v = 0; v < nv; v++) {
-      b.push(op.get(pth), op.v128Load(16 * v), op.set(tv), op.get(pg), op.v128Load(16 * v), op.set(gv));
-      for (let r = 0; r < n; r++) {
-        b.push(op.get(pw), op.get(pw), op.v128Load(row * r + 16 * v), op.get(cs(r)), op.get(gv), op.f64x2Mul, op.f64x2Sub);
-        b.push(op.tee(wn), op.v128Store(row * r + 16 * v));
-        b.push(op.get(tv), op.get(ans(r)), op.get(wn), op.f64x2Mul, op.f64x2Add, op.set(tv));
-      }
-      b.push(op.get(pth), op.get(tv), op.v128Store(16 * v));
-    }
-    if (odd) {
-      b.push(op.get(pth), op.f64Load(16 * nv), op.set(tt), op.get(pg), op.f64Load(16 * nv), op.set(gk));
-      for (let r = 0; r < n; r++) {
-        b.push(op.get(pw), op.get(pw), op.f64Load(row * r + 16 * nv), op.get(cs(r)), op.f64x2Lane(0), op.get(gk), op.f64Mul, op.f64Sub);
-        b.push(op.tee(wt), op.f64Store(row * r + 16 * nv));
-        b.push(op.get(tt), op.get(ans(r)), op.f64x2Lane(0), op.get(wt), op.f64Mul, op.f64Add, op.set(tt));
-      }
-      b.push(op.get(pth), op.get(tt), op.f64Store(16 * nv));
-    }
-  };
+  /** rows r = 0..n-1 of the block at pw: w_r <- w_r - c_r g ; th <- th + an_r w_r (c_r, an_r splatted in cs, ans; rowUpdate.ts) */
+  const update = (n: number): void => rowUpdate(b, d, n, { pw, pth, pg, tv, gv, wn, tt, gk, wt, cs, ans });
   /** a loop `while (i + step <= m) { ...body; pw += step rows; pai += step; i += step }` */
   const loop = (step: number, body: () => void): void => {
     b.push(op.block, op.loop);
@@ -176,22 +160,19 @@ function api(): WasmApi {
   return wasmApi;
 }
 
-function sgdModule(d: number, pairs: number, sampleRows: number): WasmModule {
-  const key = (d * 64 + pairs) * 64 + sampleRows;
+function sgdModule(d: number, pairs: number, sampleRows: number, oscRows: number): WasmModule {
+  const key = ((d * 64 + pairs) * 64 + sampleRows) * 64 + oscRows;
   let mod = modules.get(key);
   if (!mod) {
-    mod = new (api().Module)(kernelModule(d, pairs, sampleRows));
+    mod = new (api().Module)(kernelModule(d, pairs, sampleRows, oscRows));
     modules.set(key, mod);
   }
   return mod;
 }
 
-function kernelModule(d: number, pairs = PAIRS, sampleRows = SAMPLE_ROWS): Uint8Array {
-  return encodeModule([
-    { name: 'sgd', ...sgdFunction(d, pairs) },
-    { name: 'steps', ...stepsFunction(d) },
-    ...sampleFunctions(d, 2, sampleRows),
-  ]);
+function kernelModule(d: number, pairs = PAIRS, sampleRows = SAMPLE_ROWS, oscRows = OSC_ROWS): Uint8Array {
+  const fns = [{ name: 'sgd', ...sgdFunction(d, pairs) }, { name: 'steps', ...stepsFunction(d) }, ...sampleFunctions(d, 2, sampleRows)];
+  return encodeModule([...fns, ...oscFunctions(d, fns.length, oscRows)]);
 }
 
 /** The bytes of the kernel module for d (for inspection and tests). */
@@ -209,17 +190,35 @@ function fixedSlots(m: number, d: number): number {
   return m * d + 2 * m + 5 * d + 1;
 }
 
-/** The room for whole steps run inside WebAssembly (`SgdKernel.steps`): the data and a chunk of draws. */
+/** The room for whole steps run inside WebAssembly (`SgdKernel.steps`, `oscSteps`): the data and a chunk of draws. */
 export interface StepsRoom {
   /** training points (rows of X) */
   n: number;
   /** draws (indices and label noises) a chunk holds: steps per chunk times the batch size */
   draws: number;
+  /** the oscillation process's coins a chunk holds (steps per chunk times m; 0 or absent: none, and no residuals) */
+  flips?: number;
+}
+
+/** The bytes after the fixed slots that `room` takes for X's rows of length d: X, y, eps, rs, idx, fl. */
+function roomBytes(d: number, room: StepsRoom): number {
+  const flips = room.flips ?? 0;
+  return 8 * room.n * (d + 1) + 12 * room.draws + (flips > 0 ? 8 * room.n + flips : 0);
 }
 
 /** Whether the kernel's memory can also hold `room` (see sgdKernelFits). */
 export function sgdStepsFit(m: number, d: number, room: StepsRoom): boolean {
-  return sgdKernelFits(m, d) && Number.isInteger(room.n) && Number.isInteger(room.draws) && room.n >= 0 && room.draws >= 0 && 8 * (fixedSlots(m, d) + room.n * (d + 1)) + 12 * room.draws <= MAX_BYTES;
+  const flips = room.flips ?? 0;
+  return (
+    sgdKernelFits(m, d) &&
+    Number.isInteger(room.n) &&
+    Number.isInteger(room.draws) &&
+    Number.isInteger(flips) &&
+    room.n >= 0 &&
+    room.draws >= 0 &&
+    flips >= 0 &&
+    8 * fixedSlots(m, d) + roomBytes(d, room) <= MAX_BYTES
+  );
 }
 
 /**
@@ -258,6 +257,12 @@ export class SgdKernel {
   private readonly updateFn: (eta: number, r: number, m: number, pa: number, pz: number, pg: number, pscal: number) => void;
   private readonly steps1Fn: (...args: number[]) => number;
   private readonly thetaFn: (m: number, pa: number, pth: number) => void;
+  /** the oscillation process (oscKernel.ts): the residuals r_j of the full-batch gradient and the chain's coins (Int8, m a step) */
+  readonly fl: Int8Array;
+  private readonly prs: number;
+  private readonly pfl: number;
+  private readonly oscPassFn: (eta: number, q: number, m: number, pa: number, pg: number, pth: number, pfl: number) => void;
+  private readonly oscStepsFn: (...args: number[]) => number;
 
   constructor(
     readonly m: number,
@@ -267,20 +272,25 @@ export class SgdKernel {
     room: StepsRoom = { n: 0, draws: 0 },
     /** rows per block of the single-sample passes (a tuning knob; every value gives the same bits) */
     sampleRows = SAMPLE_ROWS,
+    /** rows per block of the oscillation pass (a tuning knob; every value gives the same bits) */
+    oscRows = OSC_ROWS,
   ) {
     if (!Number.isInteger(pairs) || pairs < 1 || pairs > 8) throw new RangeError(`pairs = ${pairs}: expected 1 to 8`);
     if (!Number.isInteger(sampleRows) || sampleRows < 1 || sampleRows > 8) throw new RangeError(`sampleRows = ${sampleRows}: expected 1 to 8`);
-    if (!sgdStepsFit(m, d, room)) throw new RangeError(`no WebAssembly kernel for m = ${m}, d = ${d} (n = ${room.n}, ${room.draws} draws)`);
-    const bytes = 8 * (fixedSlots(m, d) + room.n * (d + 1)) + 12 * room.draws;
+    if (!Number.isInteger(oscRows) || oscRows < 1 || oscRows > 16) throw new RangeError(`oscRows = ${oscRows}: expected 1 to 16`);
+    if (!sgdStepsFit(m, d, room)) throw new RangeError(`no WebAssembly kernel for m = ${m}, d = ${d} (n = ${room.n}, ${room.draws} draws, ${room.flips ?? 0} coins)`);
+    const bytes = 8 * fixedSlots(m, d) + roomBytes(d, room);
     const pages = Math.max(1, Math.ceil(bytes / 65536));
     this.memory = new (api().Memory)({ initial: pages, maximum: pages });
-    const instance = new (api().Instance)(sgdModule(d, pairs, sampleRows), { env: { memory: this.memory } });
+    const instance = new (api().Instance)(sgdModule(d, pairs, sampleRows, oscRows), { env: { memory: this.memory } });
     this.fn = instance.exports['sgd'] as SgdKernel['fn'];
     this.stepsFn = instance.exports['steps'] as SgdKernel['stepsFn'];
     this.dotsFn = instance.exports['dots1'] as SgdKernel['dotsFn'];
     this.updateFn = instance.exports['update1'] as SgdKernel['updateFn'];
     this.steps1Fn = instance.exports['steps1'] as SgdKernel['steps1Fn'];
     this.thetaFn = instance.exports['theta'] as SgdKernel['thetaFn'];
+    this.oscPassFn = instance.exports['oscPass'] as SgdKernel['oscPassFn'];
+    this.oscStepsFn = instance.exports['oscSteps'] as SgdKernel['oscStepsFn'];
     const buf = this.memory.buffer;
     this.rows = Array.from({ length: m }, (_, i) => new Float64Array(buf, 8 * i * d, d));
     this.pa = 8 * m * d;
@@ -298,11 +308,36 @@ export class SgdKernel {
     this.px = this.pscal + 8;
     this.py = this.px + 8 * room.n * d;
     this.peps = this.py + 8 * room.n;
-    this.pidx = this.peps + 8 * room.draws;
+    const flips = room.flips ?? 0;
+    this.prs = this.peps + 8 * room.draws;
+    this.pidx = this.prs + (flips > 0 ? 8 * room.n : 0);
+    this.pfl = this.pidx + 4 * room.draws;
     this.X = new Float64Array(buf, this.px, room.n * d);
     this.y = new Float64Array(buf, this.py, room.n);
     this.eps = new Float64Array(buf, this.peps, room.draws);
     this.idx = new Int32Array(buf, this.pidx, room.draws);
+    this.fl = new Int8Array(buf, this.pfl, flips);
+  }
+
+  /**
+   * One step of the oscillation process's pass (Eqs. (6)-(7); oscKernel.ts oscPass) from the memory's W, a and g, with the
+   * m coins at the start of fl; theta of the new state into th. q = Math.pow(eta, 0.25), from the caller.
+   */
+  oscPass(eta: number, q: number): void {
+    if (this.fl.length < this.m) throw new RangeError(`the kernel holds ${this.fl.length} coins, a step needs m = ${this.m}`);
+    this.oscPassFn(eta, q, this.m, this.pa, this.pg, this.pth, this.pfl);
+  }
+
+  /**
+   * Up to `count` whole steps of the oscillation process (oscKernel.ts oscSteps): each the full-batch gradient from the
+   * memory's theta, X and y (all n points, label noise 0), then the pass with coins fl[s m .. s m + m - 1]; stops after
+   * the first step that leaves some |theta_k| <= bound false. Returns the steps done.
+   */
+  oscSteps(eta: number, q: number, count: number, bound: number): number {
+    const n = this.y.length;
+    if (!(count * this.m <= this.fl.length) || count < 0) throw new RangeError(`${count} steps do not fit ${this.fl.length} coins of m = ${this.m}`);
+    if (n < 1) throw new RangeError('the oscillation steps need the training points (a StepsRoom with n >= 1)');
+    return this.oscStepsFn(eta, q, this.m, this.pa, this.pg, this.pth, this.pfl, this.px, this.py, n, n, this.prs, count, bound);
   }
 
   /**

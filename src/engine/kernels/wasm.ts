@@ -60,13 +60,29 @@ export const op = {
   i32Mul: [0x6c] as Bytes,
   i32Eqz: [0x45] as Bytes,
   i32Load: (offset: number): Bytes => [0x28, ...memarg(2, offset)],
+  /** i32.load8_s: one signed byte, sign-extended */
+  i32Load8S: (offset: number): Bytes => [0x2c, ...memarg(0, offset)],
   i32LtS: [0x48] as Bytes,
   i32Shl: [0x74] as Bytes,
   i32Or: [0x72] as Bytes,
+  i32And: [0x71] as Bytes,
+  i32Sub: [0x6b] as Bytes,
+  i32Eq: [0x46] as Bytes,
+  i32Xor: [0x73] as Bytes,
+  i32ShrU: [0x76] as Bytes,
+  i32Store: (offset: number): Bytes => [0x36, ...memarg(2, offset)],
+  /** i32.store8: the low byte */
+  i32Store8: (offset: number): Bytes => [0x3a, ...memarg(0, offset)],
   f64Sqrt: [0x9f] as Bytes,
   f64Div: [0xa3] as Bytes,
   f64Abs: [0x99] as Bytes,
   f64Le: [0x65] as Bytes,
+  f64Lt: [0x63] as Bytes,
+  f64Gt: [0x64] as Bytes,
+  /** f64.convert_i32_s: a signed int32 as a float64 (exact) */
+  f64ConvertI32S: [0xb7] as Bytes,
+  /** select: the first operand if the i32 on top is nonzero, else the second */
+  select: [0x1b] as Bytes,
   call: (fn: number): Bytes => [0x10, ...u32(fn)],
   return: [0x0f] as Bytes,
   f64Load: (offset: number): Bytes => [0x2b, ...memarg(3, offset)],
@@ -105,6 +121,26 @@ export const op = {
   bitselect: simd(0x52),
   /** v128.any_true: 1 if any bit is set */
   anyTrue: simd(0x53),
+  v128Or: simd(0x50),
+  v128Xor: simd(0x51),
+  /** v128.store64_lane: the given 64-bit lane of the vector on the stack */
+  v128Store64Lane: (offset: number, lane: 0 | 1): Bytes => simd(0x5b, ...memarg(3, offset), lane),
+  i32x4Splat: simd(0x11),
+  i32x4Lane: (lane: 0 | 1 | 2 | 3): Bytes => simd(0x1b, lane),
+  i32x4Eq: simd(0x37),
+  /** i32x4 shifts by an i32 count: left, arithmetic right, logical right */
+  i32x4Shl: simd(0xab),
+  i32x4ShrS: simd(0xac),
+  i32x4ShrU: simd(0xad),
+  /** i32x4.add: lane-wise, wrapping */
+  i32x4Add: simd(0xae),
+  /** i8x16.add: lane-wise, wrapping */
+  i8x16Add: simd(0x6e),
+  /** saturating narrowing of two vectors into one: i32x4 -> i16x8, i16x8 -> i8x16 (signed) */
+  i16x8NarrowI32x4S: simd(0x85),
+  i8x16NarrowI16x8S: simd(0x65),
+  /** v128.const of four int32 lanes */
+  i32x4Const: (l: [number, number, number, number]): Bytes => simd(0x0c, ...new Uint8Array(new Int32Array(l).buffer)),
   i64x2AllTrue: simd(0xc3),
   /** i64x2.shl by an i32 count */
   i64x2Shl: simd(0xcb),

@@ -28,8 +28,8 @@ export class Drawer {
   next(t: number): Draw {
     const rule = this.rule;
     if (rule.kind === 'oscillation') {
-      const flips = this.buf.flips as Int8Array;
-      for (let i = 0; i < this.m; i++) flips[i] = this.noise.rademacher();
+      // the chain's m coins of Eq. (7): m successive rademacher() draws of the noise stream, in one loop (rng.ts rademachers)
+      this.noise.rademachers(this.buf.flips as Int8Array, this.m);
       return this.buf;
     }
     const n = this.data.y.length;

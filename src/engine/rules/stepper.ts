@@ -12,7 +12,7 @@ import type { Draw, Rule } from './types.js';
 import { validateRule } from './validate.js';
 import { profileAdd, profileSlot, type ProfileSlot } from '../profile.js';
 
-/** Which implementation runs the fused pass of the SGD/GD rules ('auto': WebAssembly SIMD where available). */
+/** Which implementation runs the fused pass of the SGD/GD rules and the oscillation process ('auto': WebAssembly SIMD where available). */
 export type StepperKernel = 'auto' | 'wasm' | 'js';
 
 export interface StepperOptions {
@@ -38,6 +38,10 @@ export interface StepperOptions {
  * (long version Eqs. (13)-(16), (47)-(50)). One fused pass over the neurons applies
  *   w_i <- w_i - eta a_i g,   a_i <- a_i - eta <w_i, g>     (simultaneously, old values on the right)
  * and accumulates the new theta = sum_i a_i w_i, so theta is always at hand for the next residuals.
+ *
+ * The oscillation process (Eqs. (6)-(7)) runs in the same kernel where it can be made (kernels/oscKernel.ts: the full-batch
+ * gradient and the pass of oscillationPass.ts, with the chain's coins, bit for bit the loops'), one step or a chunk of
+ * steps a call (stepManyOscillation); 'js' still forces the loops, which stay the reference.
  *
  * Batch 1 (the paper's label-noise SGD) needs no theta: the step is two passes with 2 + 2 operations per element
  * of W (singleSamplePass.ts: the neurons' outputs z_i = <w_i, x> give f(x) and <w_i, g> = r z_i), and theta is
@@ -85,13 +89,15 @@ export class Stepper {
     if (state.a.rows !== 1 || state.a.columns !== this.m) throw new InputError('state', `a is ${state.a.rows} x ${state.a.columns}, expected 1 x ${this.m}`);
     const want = opts.kernel ?? 'auto';
     if (want !== 'auto' && want !== 'wasm' && want !== 'js') throw new InputError('kernel', `expected auto, wasm or js, got ${JSON.stringify(want)}`);
-    // 'auto' uses the kernel for the rules whose fused pass it runs (SGD and GD); SAM and the oscillation process run the loops below
-    const useWasm = want === 'wasm' || (want === 'auto' && rule.kind === 'sgd');
+    // 'auto' uses the kernel for the rules whose steps it runs (SGD, GD and the oscillation process); SAM runs the loops below
+    const useWasm = want === 'wasm' || (want === 'auto' && (rule.kind === 'sgd' || rule.kind === 'oscillation'));
     // room for whole steps inside the kernel (stepMany): the data and a chunk of draws
     const B = rule.kind === 'sgd' ? batchSize(rule, data) : 1;
-    // batch 1: longer chunks spread the kernel's per-call pass 1 and norms (sampleKernel.ts steps1) thinner
-    this.chunk = Math.max(1, Math.min(B === 1 ? 1024 : 256, Math.floor(16384 / B)));
-    const room = { n: rule.kind === 'sgd' ? data.y.length : 0, draws: rule.kind === 'sgd' ? this.chunk * B : 0 };
+    const osc = rule.kind === 'oscillation';
+    // batch 1: longer chunks spread the kernel's per-call pass 1 and norms (sampleKernel.ts steps1) thinner;
+    // the oscillation process: a chunk's coins (m bytes a step) up to 256 KiB
+    this.chunk = osc ? Math.max(1, Math.min(256, Math.floor(262144 / this.m))) : Math.max(1, Math.min(B === 1 ? 1024 : 256, Math.floor(16384 / B)));
+    const room = { n: rule.kind === 'sgd' || osc ? data.y.length : 0, draws: rule.kind === 'sgd' ? this.chunk * B : 0, flips: osc ? this.chunk * this.m : 0 };
     this.wasm = useWasm && sgdStepsFit(this.m, this.d, room) ? makeKernel(this.m, this.d, room, want === 'wasm') : undefined;
     if (want === 'wasm' && !this.wasm) throw new InputError('kernel', `no WebAssembly SIMD kernel for m = ${this.m}, d = ${this.d} here`);
     this.kernel = this.wasm ? 'wasm' : 'js';
@@ -193,9 +199,9 @@ export class Stepper {
     outputGradientPass(rows(this.state.W), vec(this.state.a), this.theta, eta, g);
   }
 
-  /** Whether stepMany runs here: the SGD/GD rule on the WebAssembly kernel. */
+  /** Whether whole steps run inside the kernel here: stepMany for the SGD/GD rule, stepManyOscillation for the oscillation process. */
   get canStepMany(): boolean {
-    return this.wasm !== undefined && this.rule.kind === 'sgd';
+    return this.wasm !== undefined && (this.rule.kind === 'sgd' || (this.rule.kind === 'oscillation' && this.data.y.length > 0));
   }
 
   /**
@@ -228,6 +234,38 @@ export class Stepper {
     const done = this.single ? this.sampleSteps(k, rule.eta, count, Math.min(bound, Number.MAX_VALUE)) : k.steps(rule.eta, B, count, Math.min(bound, Number.MAX_VALUE));
     if (this.prof) profileAdd(this.prof, performance.now() - t0, done);
     return done;
+  }
+
+  /**
+   * `count` steps of the oscillation process (Eqs. (6)-(7)) at once inside the kernel (at most `chunk`), the same bits as
+   * `count` calls of step(): step s uses the coins flips[s m .. s m + m - 1] (draw them from the Drawer, in order). Stops
+   * after the first step that leaves theta non-finite or some |theta_k| above `bound`, and returns the number of steps
+   * done (count when none did). The gradient is the full-batch one of Eq. (6), computed in the kernel (oscKernel.ts).
+   */
+  stepManyOscillation(flips: Int8Array, count: number, bound: number): number {
+    const k = this.wasm;
+    const rule = this.rule;
+    if (!k || rule.kind !== 'oscillation' || !this.canStepMany) throw new InputError('kernel', 'stepManyOscillation needs the oscillation rule on the WebAssembly kernel (see canStepMany)');
+    if (!Number.isInteger(count) || count < 0 || count > this.chunk) throw new InputError('count', `expected an integer from 0 to ${this.chunk}, got ${count}`);
+    if (!(flips instanceof Int8Array) || flips.length < count * this.m) throw new InputError('draws', `${count} steps of m = ${this.m} need ${count * this.m} coins in an Int8Array`);
+    if (count === 0) return 0;
+    if (!this.holds()) this.adopt();
+    if (this.stale) this.resync();
+    const t0 = this.prof ? performance.now() : 0;
+    // |theta_k| <= bound fails for NaN, and, with the bound at the largest double, for the infinities
+    const done = this.oscKernelSteps(k, rule.eta, flips, count, Math.min(bound, Number.MAX_VALUE));
+    if (this.prof) profileAdd(this.prof, performance.now() - t0, done);
+    return done;
+  }
+
+  /** The kernel's oscillation steps (oscKernel.ts oscSteps) with the data copied in (as stepMany does: it may have changed). */
+  private oscKernelSteps(k: SgdKernel, eta: number, flips: Int8Array, count: number, bound: number): number {
+    const X = rows(this.data.X);
+    const n = this.data.y.length;
+    for (let j = 0; j < n; j++) k.X.set(X[j] as Float64Array, j * this.d);
+    k.y.set(this.data.y);
+    k.fl.set(flips.subarray(0, count * this.m));
+    return k.oscSteps(eta, Math.pow(eta, 0.25), count, bound);
   }
 
   /**
@@ -301,10 +339,18 @@ export class Stepper {
     samPass(rows(this.state.W), vec(this.state.a), this.theta, { g1: this.g, g2: this.g2, thP: this.thP, u: this.u }, eta, rho, (th, out) => this.residualGradient(th, draw, out));
   }
 
-  /** Eqs. (6)-(7) (oscillationPass.ts): GD on W with the chain's a_i(t), the full-batch gradient without noise. */
+  /**
+   * Eqs. (6)-(7) (oscillationPass.ts): GD on W with the chain's a_i(t), the full-batch gradient without noise. With the
+   * kernel, one of its whole steps (oscKernel.ts: the gradient and the pass with this loop's bits; no bound to stop at).
+   */
   private oscillationStep(eta: number, draw: Draw): void {
     const flips = draw.flips;
     if (!flips) throw new Error('oscillation step needs flips');
+    if (this.wasm && this.data.y.length > 0) {
+      if (flips.length < this.m) throw new InputError('draws', `an oscillation step of m = ${this.m} needs m coins, got ${flips.length}`);
+      this.oscKernelSteps(this.wasm, eta, flips, 1, Infinity);
+      return;
+    }
     this.residualGradient(this.theta, this.fullBatch(this.data.y.length), this.g);
     oscillationPass(rows(this.state.W), vec(this.state.a), this.theta, eta, this.g, flips);
   }
