@@ -1,5 +1,5 @@
 import { rowUpdate } from './rowUpdate.js';
-import { T, op, type Bytes, type FunctionSpec, type ValType } from './wasm.js';
+import { Locals, T, op, type Bytes, type FunctionSpec, type ValType } from './wasm.js';
 
 /**
  * The oscillation process of Eqs. (6)-(7) (long version Eqs. (5)-(6)) as WebAssembly SIMD functions, for one d
@@ -30,23 +30,6 @@ export const OSC_ROWS = 4;
 /** column pairs summed side by side per pass over the points in oscResidual (a tuning knob; every value gives the same bits) */
 export const OSC_COLUMN_PAIRS = 5;
 
-/** Local indices of one function, allocated after its parameters. */
-class Locals {
-  private readonly groups: [number, ValType][] = [];
-  private next: number;
-  constructor(params: ValType[]) {
-    this.next = params.length;
-  }
-  add(t: ValType): number {
-    const last = this.groups[this.groups.length - 1];
-    if (last && last[1] === t) last[0]++;
-    else this.groups.push([1, t]);
-    return this.next++;
-  }
-  list(): [number, ValType][] {
-    return this.groups;
-  }
-}
 
 /** byte lanes of i8x16.shuffle taking the 64-bit lanes 0 (LO) or 1 (HI) of both operands */
 const range8 = (from: number): number[] => Array.from({ length: 8 }, (_, j) => from + j);

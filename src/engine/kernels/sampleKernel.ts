@@ -1,4 +1,4 @@
-import { T, op, type Bytes, type FunctionSpec, type ValType } from './wasm.js';
+import { Locals, T, op, type Bytes, type FunctionSpec, type ValType } from './wasm.js';
 
 /**
  * The single-sample (batch 1) step of the SGD rule as WebAssembly SIMD functions, for one d (unrolled): the two
@@ -28,23 +28,6 @@ import { T, op, type Bytes, type FunctionSpec, type ValType } from './wasm.js';
 const SLACK_STEP = 1 + 1e-12;
 const SLACK_THETA = 1 + 1e-6;
 
-/** Local indices of one function, allocated after its parameters. */
-class Locals {
-  private readonly groups: [number, ValType][] = [];
-  private next: number;
-  constructor(readonly params: ValType[]) {
-    this.next = params.length;
-  }
-  add(t: ValType): number {
-    const last = this.groups[this.groups.length - 1];
-    if (last && last[1] === t) last[0]++;
-    else this.groups.push([1, t]);
-    return this.next++;
-  }
-  list(): [number, ValType][] {
-    return this.groups;
-  }
-}
 
 type Kind = 'dots' | 'update' | 'fused';
 

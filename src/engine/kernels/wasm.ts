@@ -157,6 +157,24 @@ export const op = {
   end: [0x0b] as Bytes,
 };
 
+/** Local indices of one function, allocated after its parameters. */
+export class Locals {
+  private readonly groups: [number, ValType][] = [];
+  private next: number;
+  constructor(readonly params: ValType[]) {
+    this.next = params.length;
+  }
+  add(t: ValType): number {
+    const last = this.groups[this.groups.length - 1];
+    if (last && last[1] === t) last[0]++;
+    else this.groups.push([1, t]);
+    return this.next++;
+  }
+  list(): [number, ValType][] {
+    return this.groups;
+  }
+}
+
 export interface FunctionSpec {
   name: string;
   params: ValType[];
