@@ -114,7 +114,8 @@ export function renderClaimHtml(r: ClaimRun, rep: Pick<ClaimsReport, 'provenance
       '<h4>What each hypothesis is needed for (one broken at a time)</h4>',
       ...r.explorations.map((x) => `<h5>${e(x.hypothesis)}</h5><p>How it was broken: ${e(x.violation)}</p>${x.counterexample ? `<pre>${e([shrinkLine(x.counterexample), ...counterexampleLines(x.counterexample)].join('\n'))}</pre>` : `<p>${e(explorationSentence(x))}</p>`}`),
     );
-  L.push(`<h4>Tested domain</h4><pre>${e(JSON.stringify(r.domain, null, 1))}</pre>`);
+  if (Object.keys(r.domain ?? {}).length === 0) L.push('<h4>Tested domain</h4><p>No record domain: the cases are declared with the check itself (see "What is checked").</p>');
+  else L.push(`<h4>Tested domain</h4><pre>${e(JSON.stringify(r.domain, null, 1))}</pre>`);
   L.push('</section>');
   return page(`${r.id}: ${r.verdict} (audit, ${p.tier} tier, seed ${p.seed})`, L);
 }

@@ -118,7 +118,9 @@ export function renderClaimPage(r: ClaimRun, rep: Pick<ClaimsReport, 'provenance
     for (const h of r.hypotheses) L.push(`- **${one(h.id)}** (${h.status}): ${one(h.detail)}`);
     L.push('');
   }
-  L.push('## Tested domain', '', '```json', JSON.stringify(r.domain, null, 1), '```', '');
+  // a proof step declares no record domain: its grid is in its checks (the property's own declaration)
+  if (Object.keys(r.domain ?? {}).length === 0) L.push('## Tested domain', '', 'No record domain: the cases are declared with the check itself (see "What is checked").', '');
+  else L.push('## Tested domain', '', '```json', JSON.stringify(r.domain, null, 1), '```', '');
   const th = Object.entries(r.thresholds);
   if (th.length) {
     L.push('## Thresholds', '');

@@ -68,7 +68,7 @@ export interface EvaluableTarget {
 function targetRecord<S extends StatementParams>(t: EvaluableTarget, spec: ProofStepSpec<S, unknown>): ClaimRecord<Record<string, never>, S> {
   return {
     id: t.id,
-    title: `${t.id}: ${t.asserts}`,
+    title: t.asserts,
     quote: t.quote,
     sources: t.sources,
     kind: t.kind,
