@@ -42,10 +42,8 @@ export class Simulation {
   private readonly drawer: Drawer;
   /** draws taken from the streams for a chunk of steps but not applied (the chunk stopped early): used first */
   private readonly pending: Draw[] = [];
-  /** the chunk buffers of run()'s steps inside the kernel (Stepper.stepMany) */
-  private many: { idx: Int32Array; eps: Float64Array; B: number } | undefined;
-  /** the oscillation process's chunk of coins (Stepper.stepManyOscillation: m a step) */
-  private manyFlips: Int8Array | undefined;
+  /** how run()'s chunks of steps inside the kernel take their draws and run (chunkRunner) */
+  private runner: ChunkRunner | undefined;
   t = 0;
 
   constructor(
@@ -78,54 +76,49 @@ export class Simulation {
   }
 
   /**
-   * `count` steps through Stepper.stepMany, in chunks, with the draws of the same streams in the same order
-   * (so the same bits as `count` calls of step()); stops after the first step that leaves theta non-finite
-   * or above `bound` (run() then reports it), keeping the draws it took and did not apply for the next steps.
+   * `count` steps inside the kernel (Stepper.stepMany, or stepManyOscillation), in chunks, with the draws of the same
+   * streams in the same order (so the same bits as `count` calls of step()); stops after the first step that leaves
+   * theta non-finite or above `bound` (run() then reports it), keeping the draws it took and did not apply for the next steps.
    */
   private stepMany(count: number, bound: number): void {
-    if (this.rule.kind === 'oscillation') {
-      this.stepManyOscillation(count, bound);
-      return;
-    }
-    const st = this.stepper;
-    if (!this.many) {
-      const B = batchSize(this.rule as { batch: number | 'full' }, this.data);
-      this.many = { idx: new Int32Array(st.chunk * B), eps: new Float64Array(st.chunk * B), B };
-    }
-    const { idx, eps, B } = this.many;
+    const r = (this.runner ??= this.chunkRunner());
+    const chunk = this.stepper.chunk;
     while (count > 0) {
-      const c = Math.min(count, st.chunk);
-      for (let s = 0; s < c; s++) {
-        const d = this.drawer.next(this.t + s);
-        idx.set(d.idx, s * B);
-        eps.set(d.eps, s * B);
-      }
-      const done = st.stepMany(idx, eps, c, bound);
+      const c = Math.min(count, chunk);
+      for (let s = 0; s < c; s++) r.take(s, this.drawer.next(this.t + s));
+      const done = r.run(c, bound);
       this.t += done;
       count -= done;
       if (done < c) {
-        for (let s = done; s < c; s++) this.pending.push({ idx: idx.slice(s * B, s * B + B), eps: eps.slice(s * B, s * B + B) });
+        for (let s = done; s < c; s++) this.pending.push(r.keep(s));
         return;
       }
     }
   }
 
-  /** stepMany for the oscillation process: each step's m coins from the Drawer, in order, a chunk at a time. */
-  private stepManyOscillation(count: number, bound: number): void {
+  /** The chunk buffers of the rule and the kernel call that runs them: batch indices and noises, or the oscillation process's coins (m a step). */
+  private chunkRunner(): ChunkRunner {
     const st = this.stepper;
-    const m = this.state.W.rows;
-    const flips = (this.manyFlips ??= new Int8Array(st.chunk * m));
-    while (count > 0) {
-      const c = Math.min(count, st.chunk);
-      for (let s = 0; s < c; s++) flips.set((this.drawer.next(this.t + s).flips as Int8Array).subarray(0, m), s * m);
-      const done = st.stepManyOscillation(flips, c, bound);
-      this.t += done;
-      count -= done;
-      if (done < c) {
-        for (let s = done; s < c; s++) this.pending.push({ idx: new Int32Array(0), eps: new Float64Array(0), flips: flips.slice(s * m, s * m + m) });
-        return;
-      }
+    if (this.rule.kind === 'oscillation') {
+      const m = this.state.W.rows;
+      const flips = new Int8Array(st.chunk * m);
+      return {
+        take: (s, d) => flips.set((d.flips as Int8Array).subarray(0, m), s * m),
+        run: (c, bound) => st.stepManyOscillation(flips, c, bound),
+        keep: (s) => ({ idx: new Int32Array(0), eps: new Float64Array(0), flips: flips.slice(s * m, s * m + m) }),
+      };
     }
+    const B = batchSize(this.rule as { batch: number | 'full' }, this.data);
+    const idx = new Int32Array(st.chunk * B);
+    const eps = new Float64Array(st.chunk * B);
+    return {
+      take: (s, d) => {
+        idx.set(d.idx, s * B);
+        eps.set(d.eps, s * B);
+      },
+      run: (c, bound) => st.stepMany(idx, eps, c, bound),
+      keep: (s) => ({ idx: idx.slice(s * B, s * B + B), eps: eps.slice(s * B, s * B + B) }),
+    };
   }
 
   row(): LogRow {
@@ -195,6 +188,13 @@ export class Simulation {
     }
     return { outcome: { kind: 'completed', steps: this.t }, log };
   }
+}
+
+/** A rule's chunk of draws for the kernel: copy step s's draw in, run c steps, give back step s's draw when unused. */
+interface ChunkRunner {
+  take(s: number, draw: Draw): void;
+  run(c: number, bound: number): number;
+  keep(s: number): Draw;
 }
 
 /** The first multiple of e above t. */

@@ -80,7 +80,7 @@ export class Xor4096 {
    * integer below 2^21) and bot = (u2 >>> 0) / 2^32 in [0, 1), top + bot is exact (21 + 32 bits) and dividing it by
    * 2^21 is exact, so double() < 0.5 iff top + bot < 2^20 iff top < 2^20 iff u1 >>> 0 < 2^31, i.e. u1 >= 0 as a signed
    * int32 (its top bit clear). double() draws again iff the result is 0, iff top = 0 and u2 = 0; the loop below does the same.
-   * The generator's steps are `next` inlined, on locals; from KERNEL_MIN draws on, WebAssembly (kernels/xorKernel.ts:
+   * Below KERNEL_MIN draws, `next` in a loop; from KERNEL_MIN draws on, WebAssembly (kernels/xorKernel.ts:
    * four generator steps per SIMD vector, with the tries one at a time where an output is 0), on the same state (X is
    * then a view of its memory).
    */
@@ -110,39 +110,16 @@ export class Xor4096 {
     return k;
   }
 
-  /** rademachers in JavaScript. */
+  /** rademachers in JavaScript: each try is two `next` outputs, drawn again as double() would (see rademachers). */
   private loop(out: Int8Array, count: number): void {
-    const X = this.X;
-    let i = this.i;
-    let w = this.w;
     for (let j = 0; j < count; j++) {
       let u1: number;
       let u2: number;
       do {
-        w = (w + 0x61c88647) | 0;
-        let v = X[(i + 34) & 127] as number;
-        i = (i + 1) & 127;
-        let t = X[i] as number;
-        v ^= v << 13;
-        t ^= t << 17;
-        v ^= v >>> 15;
-        t ^= t >>> 12;
-        v = X[i] = v ^ t;
-        u1 = (v + (w ^ (w >>> 16))) | 0;
-        w = (w + 0x61c88647) | 0;
-        v = X[(i + 34) & 127] as number;
-        i = (i + 1) & 127;
-        t = X[i] as number;
-        v ^= v << 13;
-        t ^= t << 17;
-        v ^= v >>> 15;
-        t ^= t >>> 12;
-        v = X[i] = v ^ t;
-        u2 = (v + (w ^ (w >>> 16))) | 0;
+        u1 = this.next();
+        u2 = this.next();
       } while (u1 >>> 11 === 0 && u2 === 0);
       out[j] = u1 < 0 ? 1 : -1;
     }
-    this.i = i;
-    this.w = w;
   }
 }

@@ -4,7 +4,7 @@ import { inlineSvg, safeName, type RenderedFigure } from './figures.js';
 import { claimGraph, PROOF_OUTLINE, VERDICT_COLOR } from './graph.js';
 import { citationLines, restingOnFindings, tierNotice, usedBy } from './markdown.js';
 import type { ClaimsReport } from './schema.js';
-import { citeAs, claimPage, shrinkLine, counterexampleLines, decidingSentence, dirtyNotice, explorationSentence, fmtNumber, fmtValue, headOf, paperNumbers } from './words.js';
+import { citeAs, claimPage, noDomainSentence, shrinkLine, counterexampleLines, decidingSentence, dirtyNotice, explorationSentence, fmtNumber, fmtValue, headOf, paperNumbers } from './words.js';
 
 export { claimGraph, VERDICT_COLOR } from './graph.js';
 
@@ -114,8 +114,8 @@ export function renderClaimHtml(r: ClaimRun, rep: Pick<ClaimsReport, 'provenance
       '<h4>What each hypothesis is needed for (one broken at a time)</h4>',
       ...r.explorations.map((x) => `<h5>${e(x.hypothesis)}</h5><p>How it was broken: ${e(x.violation)}</p>${x.counterexample ? `<pre>${e([shrinkLine(x.counterexample), ...counterexampleLines(x.counterexample)].join('\n'))}</pre>` : `<p>${e(explorationSentence(x))}</p>`}`),
     );
-  if (Object.keys(r.domain ?? {}).length === 0) L.push('<h4>Tested domain</h4><p>No record domain: the cases are declared with the check itself (see "What is checked").</p>');
-  else L.push(`<h4>Tested domain</h4><pre>${e(JSON.stringify(r.domain, null, 1))}</pre>`);
+  const none = noDomainSentence(r.domain);
+  L.push(`<h4>Tested domain</h4>${none ? `<p>${e(none)}</p>` : `<pre>${e(JSON.stringify(r.domain, null, 1))}</pre>`}`);
   L.push('</section>');
   return page(`${r.id}: ${r.verdict} (audit, ${p.tier} tier, seed ${p.seed})`, L);
 }

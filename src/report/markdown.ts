@@ -1,7 +1,7 @@
 import type { ClaimRun, Verdict } from '../verdict/types.js';
 import { claimReproduceCommand } from './build.js';
 import type { ClaimsReport, FigureFile, Provenance } from './schema.js';
-import { citeAs, claimPage, shrinkLine, commitLine, counterexampleLines, decidingSentence, dirtyNotice, explorationSentence, fmtNumber, fmtValue, headOf, paperNumbers } from './words.js';
+import { citeAs, claimPage, shrinkLine, commitLine, noDomainSentence, counterexampleLines, decidingSentence, dirtyNotice, explorationSentence, fmtNumber, fmtValue, headOf, paperNumbers } from './words.js';
 
 export { fmtNumber, paperNumbers } from './words.js';
 
@@ -118,9 +118,8 @@ export function renderClaimPage(r: ClaimRun, rep: Pick<ClaimsReport, 'provenance
     for (const h of r.hypotheses) L.push(`- **${one(h.id)}** (${h.status}): ${one(h.detail)}`);
     L.push('');
   }
-  // a proof step declares no record domain: its grid is in its checks (the property's own declaration)
-  if (Object.keys(r.domain ?? {}).length === 0) L.push('## Tested domain', '', 'No record domain: the cases are declared with the check itself (see "What is checked").', '');
-  else L.push('## Tested domain', '', '```json', JSON.stringify(r.domain, null, 1), '```', '');
+  const none = noDomainSentence(r.domain);
+  L.push('## Tested domain', '', ...(none ? [none] : ['```json', JSON.stringify(r.domain, null, 1), '```']), '');
   const th = Object.entries(r.thresholds);
   if (th.length) {
     L.push('## Thresholds', '');

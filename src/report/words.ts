@@ -84,3 +84,8 @@ export function explorationSentence(e: Exploration): string {
   if (e.found && e.counterexample) return `counterexample: ${e.counterexample.message}`;
   return e.found ? e.note : `none found: ${e.note}`;
 }
+
+/** What a claim page says under "Tested domain" when the record declares none (proof steps, coverage claims); null when it does. */
+export function noDomainSentence(domain: unknown): string | null {
+  return Object.keys(domain ?? {}).length === 0 ? 'No record domain: the cases are declared with the check itself (see "What is checked").' : null;
+}

@@ -1,5 +1,5 @@
 import { rowUpdate } from './rowUpdate.js';
-import { Locals, T, op, type Bytes, type FunctionSpec, type ValType } from './wasm.js';
+import { HI, LO, Locals, T, op, type Bytes, type FunctionSpec, type ValType } from './wasm.js';
 
 /**
  * The oscillation process of Eqs. (6)-(7) (long version Eqs. (5)-(6)) as WebAssembly SIMD functions, for one d
@@ -31,10 +31,6 @@ export const OSC_ROWS = 4;
 export const OSC_COLUMN_PAIRS = 5;
 
 
-/** byte lanes of i8x16.shuffle taking the 64-bit lanes 0 (LO) or 1 (HI) of both operands */
-const range8 = (from: number): number[] => Array.from({ length: 8 }, (_, j) => from + j);
-const LO = [...range8(0), ...range8(16)];
-const HI = [...range8(8), ...range8(24)];
 
 /** oscResidual(pth, px, py, n, nf, prs, pg): the residuals r_j into prs (n float64), then g into pg. */
 function residualFunction(d: number, V = OSC_COLUMN_PAIRS): FunctionSpec {

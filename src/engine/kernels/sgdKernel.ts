@@ -2,7 +2,7 @@ import { stepsFunction } from './batchSteps.js';
 import { rowUpdate } from './rowUpdate.js';
 import { OSC_ROWS, oscFunctions } from './oscKernel.js';
 import { SAMPLE_ROWS, sampleFunctions } from './sampleKernel.js';
-import { T, encodeModule, op, wasmApi, wasmSimdAvailable, type Bytes, type ValType, type WasmApi, type WasmMemory, type WasmModule } from './wasm.js';
+import { HI, LO, T, encodeModule, op, wasmApi, wasmSimdAvailable, type Bytes, type ValType, type WasmApi, type WasmMemory, type WasmModule } from './wasm.js';
 
 /**
  * The fused pass of the Stepper as a WebAssembly SIMD function, for one input dimension d (unrolled):
@@ -30,10 +30,6 @@ export const MAX_KERNEL_D = 1024;
 /** the largest memory the kernel addresses (i32 offsets) */
 const MAX_BYTES = 2 ** 31 - 2 ** 16;
 
-/** byte lanes of i8x16.shuffle taking the 64-bit lanes 0 (LO) or 1 (HI) of both operands */
-const range8 = (from: number): number[] => Array.from({ length: 8 }, (_, j) => from + j);
-const LO = [...range8(0), ...range8(16)];
-const HI = [...range8(8), ...range8(24)];
 
 /** rows per block of the main loop: PAIRS pairs of rows, each pair's two dot products in the lanes of one f64x2 */
 export const PAIRS = 2;

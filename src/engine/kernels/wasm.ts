@@ -157,6 +157,11 @@ export const op = {
   end: [0x0b] as Bytes,
 };
 
+/** byte lanes of i8x16.shuffle taking the 64-bit lanes 0 (LO) or 1 (HI) of both operands (two rows' or points' products regrouped) */
+const range8 = (from: number): number[] => Array.from({ length: 8 }, (_, j) => from + j);
+export const LO = [...range8(0), ...range8(16)];
+export const HI = [...range8(8), ...range8(24)];
+
 /** Local indices of one function, allocated after its parameters. */
 export class Locals {
   private readonly groups: [number, ValType][] = [];

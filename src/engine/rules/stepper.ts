@@ -225,9 +225,7 @@ export class Stepper {
     if (count === 0) return 0;
     if (!this.holds()) this.adopt();
     const t0 = this.prof ? performance.now() : 0;
-    const X = rows(this.data.X);
-    for (let j = 0; j < n; j++) k.X.set(X[j] as Float64Array, j * this.d);
-    k.y.set(this.data.y);
+    this.copyDataIn(k);
     k.idx.set(idx.subarray(0, count * B));
     k.eps.set(eps.subarray(0, count * B));
     // |theta_k| <= bound fails for NaN, and, with the bound at the largest double, for the infinities
@@ -258,12 +256,16 @@ export class Stepper {
     return done;
   }
 
-  /** The kernel's oscillation steps (oscKernel.ts oscSteps) with the data copied in (as stepMany does: it may have changed). */
-  private oscKernelSteps(k: SgdKernel, eta: number, flips: Int8Array, count: number, bound: number): number {
+  /** X's rows and y into the kernel's memory, before each call that reads them (the data may have changed since the last). */
+  private copyDataIn(k: SgdKernel): void {
     const X = rows(this.data.X);
-    const n = this.data.y.length;
-    for (let j = 0; j < n; j++) k.X.set(X[j] as Float64Array, j * this.d);
+    for (let j = 0; j < X.length; j++) k.X.set(X[j] as Float64Array, j * this.d);
     k.y.set(this.data.y);
+  }
+
+  /** The kernel's oscillation steps (oscKernel.ts oscSteps) with the data copied in (as stepMany does). */
+  private oscKernelSteps(k: SgdKernel, eta: number, flips: Int8Array, count: number, bound: number): number {
+    this.copyDataIn(k);
     k.fl.set(flips.subarray(0, count * this.m));
     return k.oscSteps(eta, Math.pow(eta, 0.25), count, bound);
   }
