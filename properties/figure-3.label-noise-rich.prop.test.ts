@@ -5,8 +5,8 @@ import { fmt } from '../src/stats/format.js';
 import { CLEAN, compareRun, float32Check, comparisonRow, divergedRuns, realWorldSetup, runSeeds, type RunComparison } from '../src/scenarios/cifarLinearization.js';
 import type { RealWorldSeedResult, RunSpec } from '../src/cifar/realworld.js';
 import { allEffects, decideEffect, type EffectPart, partCounts, partRow, planEvidence, planSeeds } from '../src/verdict/checks/effects.js';
-import { departParts, engineEvidence, float32Evidence, lazyParts, observeRuns, seedSearch, sequentialEvidence } from './support/cifarRealWorld.js';
-import { replayMultiPart, runMultiPart, type SequentialDesign } from '../src/verdict/checks/sequential.js';
+import { decideSeedDesign, departParts, engineEvidence, float32Evidence, lazyParts, observeRuns, runSeedDesign, seedSearch, sequentialEvidence } from './support/cifarRealWorld.js';
+import type { SequentialDesign } from '../src/verdict/checks/sequential.js';
 import { curvesFigure, lossPoints, normPoints } from '../src/figures/realWorld.js';
 
 // Figure 3 (a, b, c): lazy without label noise, rich with it; one effect per part, combineAll (record.combine).
@@ -30,13 +30,9 @@ function parts(configs: readonly Config[], s: Figure3Statement, alpha: number): 
 
 /** a configuration's results and comparisons for its first n seeds */
 const firstSeeds = (c: Config, n: number): Config => ({ label: c.label, results: c.results.slice(0, n), clean: c.clean.slice(0, n), noisy: c.noisy.map((x) => ({ name: x.name, cmps: x.cmps.slice(0, n) })) });
-/** the fixed design on the seeds at hand, or the tier's sequential design replayed over them (src/verdict/checks/sequential.ts) */
-function decideOn(configs: readonly Config[], design: SequentialDesign | undefined, s: Figure3Statement, alpha: number) {
-  const seeds = Math.min(...configs.map((c) => c.results.length));
-  if (!design) return { decision: allEffects(parts(configs, s, alpha)), alpha, seeds, looks: undefined };
-  const looks = replayMultiPart(design, alpha, seeds, (n, a) => allEffects(parts(configs.map((c) => firstSeeds(c, n)), s, a)));
-  return { decision: looks.decision, alpha: looks.alpha, seeds: looks.n, looks };
-}
+/** the fixed design on the seeds at hand, or the tier's sequential design replayed over them */
+const decideOn = (configs: readonly Config[], design: SequentialDesign | undefined, s: Figure3Statement, alpha: number) =>
+  decideSeedDesign(design, Math.min(...configs.map((c) => c.results.length)), alpha, (n, a) => allEffects(parts(configs.map((c) => firstSeeds(c, n)), s, a)));
 
 claim(record, {
   async measure(ctx) {
@@ -57,8 +53,7 @@ claim(record, {
     };
     const build = (n: number): Config[] => [config('standard', std.slice(0, n), d.noises.map((v) => v.name)), ...(d.ntkVariant ? [config('NTK param.', ntk.slice(0, n), [runs[1]!.name])] : [])];
     const design: SequentialDesign | undefined = d.sequential ? { maxN: plan.seeds, ...d.sequential } : undefined;
-    if (design) await runMultiPart(design, ctx.alpha, ensure, (n, a) => allEffects(parts(build(n), s, a)));
-    else await ensure(plan.seeds);
+    await runSeedDesign(design, plan.seeds, ctx.alpha, ensure, (n, a) => allEffects(parts(build(n), s, a)));
     const configs = build(std.length);
     for (const c of configs) {
       const kind = { ntk: c.label === 'standard' ? 0 : 1, noisy: 0, sam: 0, rho: 0 };

@@ -2,8 +2,8 @@ import record, { type Figure5Statement } from '../theorems/figure-5.sam-rich.js'
 import { claim } from './claim.js';
 import { compareRun, float32Check, comparisonRow, divergedRuns, realWorldSetup, runSeeds, type RunComparison } from '../src/scenarios/cifarLinearization.js';
 import type { RealWorldSeedResult, RunSpec } from '../src/cifar/realworld.js';
-import { replayMultiPart, runMultiPart, type SequentialDesign } from '../src/verdict/checks/sequential.js';
-import { sequentialEvidence } from './support/cifarRealWorld.js';
+import type { SequentialDesign } from '../src/verdict/checks/sequential.js';
+import { decideSeedDesign, runSeedDesign, sequentialEvidence } from './support/cifarRealWorld.js';
 import { allEffects, type EffectPart, partCounts, partRow, planEvidence, planSeeds } from '../src/verdict/checks/effects.js';
 import { departParts, engineEvidence, float32Evidence, lazyParts, observeRuns, seedSearch } from './support/cifarRealWorld.js';
 import { curvesFigure, lossPoints, normPoints } from '../src/figures/realWorld.js';
@@ -20,12 +20,8 @@ const parts = (m: Measured, s: Figure5Statement, alpha: number): EffectPart[] =>
 /** the comparisons of the first n seeds */
 const firstSeeds = (m: Measured, n: number): Measured => ({ gd: m.gd.slice(0, n), sam: m.sam.map((x) => ({ rho: x.rho, cmps: x.cmps.slice(0, n) })) });
 const compared = (results: RealWorldSeedResult[], rhos: number[]): Measured => ({ gd: results.map((r) => compareRun(r, GD, FLOOR)), sam: rhos.map((rho) => ({ rho, cmps: results.map((r) => compareRun(r, samName(rho), FLOOR)) })) });
-/** the fixed design on the seeds at hand, or the tier's sequential design replayed over them (src/verdict/checks/sequential.ts) */
-function decideOn(m: Measured, seeds: number, design: SequentialDesign | undefined, s: Figure5Statement, alpha: number) {
-  if (!design) return { decision: allEffects(parts(m, s, alpha)), alpha, seeds, looks: undefined };
-  const looks = replayMultiPart(design, alpha, seeds, (n, a) => allEffects(parts(firstSeeds(m, n), s, a)));
-  return { decision: looks.decision, alpha: looks.alpha, seeds: looks.n, looks };
-}
+/** the fixed design on the seeds at hand, or the tier's sequential design replayed over them */
+const decideOn = (m: Measured, seeds: number, design: SequentialDesign | undefined, s: Figure5Statement, alpha: number) => decideSeedDesign(design, seeds, alpha, (n, a) => allEffects(parts(firstSeeds(m, n), s, a)));
 
 claim(record, {
   async measure(ctx) {
@@ -41,8 +37,7 @@ claim(record, {
       if (n > from) results.push(...(await runSeeds(setup, d.scale, n - from, 'standard', runs, (i) => ctx.runSeed('seed', from + i))));
     };
     const design: SequentialDesign | undefined = d.sequential ? { maxN: plan.seeds, ...d.sequential } : undefined;
-    if (design) await runMultiPart(design, ctx.alpha, ensure, (n, a) => allEffects(parts(compared(results.slice(0, n), d.rhos), s, a)));
-    else await ensure(plan.seeds);
+    await runSeedDesign(design, plan.seeds, ctx.alpha, ensure, (n, a) => allEffects(parts(compared(results.slice(0, n), d.rhos), s, a)));
     const { gd, sam } = compared(results, d.rhos);
     observeRuns(ctx, GD, gd, { ntk: 0, noisy: 0, sam: 0, rho: 0 }, d.scale, d.scale.eta);
     for (const x of sam) observeRuns(ctx, samName(x.rho), x.cmps, { ntk: 0, noisy: 0, sam: 1, rho: x.rho }, d.scale, d.scale.eta);

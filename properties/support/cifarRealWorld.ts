@@ -1,4 +1,5 @@
-import type { MultiPartLooks } from '../../src/verdict/checks/sequential.js';
+import { replayMultiPart, runMultiPart, type MultiPartLooks, type SequentialDesign } from '../../src/verdict/checks/sequential.js';
+import type { Decision } from '../../src/verdict/checks/decision.js';
 import fc from 'fast-check';
 import { fmt } from '../../src/stats/format.js';
 import { summarize, tMeanBounds } from '../../src/stats/ttest.js';
@@ -102,4 +103,21 @@ export function sequentialEvidence(looks: MultiPartLooks | undefined, seedsRun: 
     sequentialDesign: `looks at ${looks.sizes.join(', ')} seeds (alphas ${looks.alphas.map((a) => a.toPrecision(3)).join(', ')}); evaluated: ${looks.evaluated.map((e) => `${e.n} seeds ${e.verdict}`).join(', ')}; ${looks.stoppedEarly ? `stopped at look ${looks.look + 1} with ${looks.n} of ${looks.sizes[looks.sizes.length - 1]} seeds` : `ran to look ${looks.look + 1}`} (${seedsRun} seeds run)`,
     lookAlpha: looks.alpha,
   };
+}
+
+/**
+ * The seeds a figure runs: all of `seeds` under the fixed design, or the sequential design's looks until the combined
+ * verdict is decided (src/verdict/checks/sequential.ts runMultiPart). `ensure(n)` runs seeds up to n; `decideAt(n, alpha)`
+ * is the claim's combined decision on the first n seeds.
+ */
+export async function runSeedDesign(design: SequentialDesign | undefined, seeds: number, alpha: number, ensure: (n: number) => Promise<void>, decideAt: (n: number, alpha: number) => Decision): Promise<void> {
+  if (design) await runMultiPart(design, alpha, ensure, decideAt);
+  else await ensure(seeds);
+}
+
+/** The decision on the `seeds` at hand: the fixed design's on all of them, or the sequential design replayed over them (its deciding look's seeds and alpha). */
+export function decideSeedDesign(design: SequentialDesign | undefined, seeds: number, alpha: number, decideAt: (n: number, alpha: number) => Decision): { decision: Decision; alpha: number; seeds: number; looks: MultiPartLooks | undefined } {
+  if (!design) return { decision: decideAt(seeds, alpha), alpha, seeds, looks: undefined };
+  const looks = replayMultiPart(design, alpha, seeds, decideAt);
+  return { decision: looks.decision, alpha: looks.alpha, seeds: looks.n, looks };
 }
