@@ -11,12 +11,14 @@ import { HI, LO, Locals, T, op, type Bytes, type FunctionSpec, type ValType } fr
  *   steps1:  whole steps (residual r = f - y_j - eps, g = r x_j, the passes) with the chunk's draws.
  *
  * A dot product runs in the two lanes of one f64x2: lane 0 sums the even k, lane 1 the odd k, each from 0 in
- * increasing k (a last odd element goes to lane 0's sum), then z = e + o: no shuffles. W's rows go in blocks of
- * R (their independent chains overlap; 2 measured fastest), and a block's columns in a loop of U pairs of k an iteration
- * (VECTORS_PER_ITERATION; unrolled whole, V8's TurboFan moved every addition to the end of the block and kept the
- * updated rows on the stack until then: 1.25-1.3x slower); f sums the rows in increasing i. A block of an even number
- * of rows takes its per-row scalars (a_i, z_i, an_i, c_i, a_i z_i) two rows a f64x2, lane by lane the same operations
- * (1.1x the steps a second of the scalar form at m = 1000, d = 20).
+ * increasing k (a last odd element goes to lane 0's sum), then z = e + o. W's rows go in blocks of R (their
+ * independent chains overlap), and a block's columns in a loop of U pairs of k an iteration (VECTORS_PER_ITERATION;
+ * unrolled whole, V8's TurboFan moved every addition to the end of the block and kept the updated rows on the stack
+ * until then: 1.25-1.3x slower); f sums the rows in increasing i. A block of an even number of rows takes its per-row
+ * scalars (a_i, z_i, an_i, c_i, a_i z_i) two rows a f64x2, lane by lane the same operations, and its z two rows a
+ * vector ((e_0, e_1) + (o_0, o_1)). R = 4, U = 1 measured fastest at m = 1000 for d = 2, 7 and 20 (d = 20: 1.12x the
+ * steps a second of the scalar form in blocks of 3 rows, U = 2; d = 50: equal); the loop's work is near the core's
+ * issue width, so what counts is the instructions a row (the block's scalars, the loop's counters), not latency.
  *
  * steps1 does not compute theta. Its divergence check is exact by a certificate: it keeps an upper bound U_t on
  * every |theta_k| computed from the state (network.ts `theta`): |theta_k| <= ||a|| ||W||_F (Cauchy-Schwarz), with
@@ -145,14 +147,15 @@ function rowPass(d: number, kind: Kind, R: number, U = VECTORS_PER_ITERATION): F
       }
     }
   };
+  /** `while (the block's last row < m) { block; next block }`, counted by a's address (pai <= pa + 8 (m - step)) */
   const loop = (step: number): void => {
+    b.push(op.get(P.pa), op.get(P.m), op.i32(step), op.i32Sub, op.i32(8), op.i32Mul, op.i32Add, op.set(i));
     b.push(op.block, op.loop);
-    b.push(op.get(i), op.i32(step), op.i32Add, op.get(P.m), op.i32GtS, op.brIf(1));
+    b.push(op.get(pai), op.get(i), op.i32GtS, op.brIf(1));
     block(step);
     b.push(op.get(pw), op.i32(row * step), op.i32Add, op.set(pw));
     b.push(op.get(pai), op.i32(8 * step), op.i32Add, op.set(pai));
     b.push(op.get(pzi), op.i32(8 * step), op.i32Add, op.set(pzi));
-    b.push(op.get(i), op.i32(step), op.i32Add, op.set(i));
     b.push(op.br(0), op.end, op.end);
   };
   b.push(op.get(P.pa), op.set(pai), op.get(P.pz), op.set(pzi));
@@ -247,11 +250,11 @@ function thetaFunction(d: number): FunctionSpec {
   return { name: 'theta', params: [T.i32, T.i32, T.i32], locals: L.list(), body: b };
 }
 
-/** vectors (pairs of k) per iteration of the loop over a block's columns (every value gives the same bits) */
-export const VECTORS_PER_ITERATION = 2;
+/** vectors (pairs of k) per iteration of the loop over a block's columns (every value gives the same bits; V8 unrolls the loop twice) */
+export const VECTORS_PER_ITERATION = 1;
 
 /** rows per block of the single-sample passes (every value gives the same bits) */
-export const SAMPLE_ROWS = 2;
+export const SAMPLE_ROWS = 4;
 
 /** The single-sample functions for d, to be placed from function index `base` on (dots1, update1, fused1, sumsq, steps1, theta). */
 export function sampleFunctions(d: number, base: number, R = SAMPLE_ROWS): FunctionSpec[] {
