@@ -1,9 +1,10 @@
 """The numpy baseline of `npm run bench`: the same label-noise SGD loop (batch 1, Eqs. (15)-(16)) in numpy.
 
-Run by bench/run.ts as `python3 bench/numpy_baseline.py '<json>'`, where the JSON lists the sizes
-[{"m", "d", "n", "eta", "sigma", "steps", "reps"}]. Prints one JSON object: numpy's version, the BLAS it
-runs (library, version, the OpenBLAS core it picked and its thread count, read from the loaded library),
-and for each size the best and median steps per CPU second (time.process_time) over the reps.
+Run by bench/run.ts as `python3 bench/numpy_baseline.py --serve`: it prints numpy's version and the BLAS it
+runs (library, version, the OpenBLAS core it picked and its thread count, read from the loaded library) as one
+JSON line, then times one repetition per request line and answers with its steps per CPU second
+(time.process_time), so that the TypeScript side can time the engine and numpy in turn, a repetition each,
+on the same CPU.
 
 The loop is written as numpy is usually written (one vectorized call per line), in the engine's formulation
 (rules/singleSamplePass.ts: the neurons' outputs z = W x give f(x) = a^T z, then the rank-one update), which is
@@ -19,7 +20,6 @@ BLAS calls costs, not numpy's usual form.
 import ctypes
 import json
 import os
-import statistics
 import sys
 import time
 
@@ -118,21 +118,25 @@ def has_scipy():
     return True
 
 
-def main():
-    sizes = json.loads(sys.argv[1])
-    out = blas_info()
-    out["env"] = {k: os.environ.get(k, "unset") for k in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS")}
-    results = []
-    for s in sizes:
-        rates = [run(s["m"], s["d"], s["n"], s["eta"], s["sigma"], s["steps"], seed=r + 1) for r in range(s["reps"])]
-        row = {"m": s["m"], "d": s["d"], "best": max(rates), "median": statistics.median(rates)}
-        if has_scipy():
-            blas = [run_blas(s["m"], s["d"], s["n"], s["eta"], s["sigma"], s["steps"], seed=r + 1) for r in range(s["reps"])]
-            row["blas"] = {"best": max(blas), "median": statistics.median(blas)}
-        results.append(row)
-    out["results"] = results
-    print(json.dumps(out))
+def serve():
+    """Print blas_info() as one JSON line, then answer each request line
+    {"m", "d", "n", "eta", "sigma", "steps", "seed", "blas"} with {"rate": steps per CPU second} of one
+    repetition (run, or run_blas where "blas" is true and scipy is installed; else {"rate": null})."""
+    info = blas_info()
+    info["env"] = {k: os.environ.get(k, "unset") for k in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS")}
+    info["scipy"] = has_scipy()
+    print(json.dumps(info), flush=True)
+    for line in sys.stdin:
+        if not line.strip():
+            continue
+        s = json.loads(line)
+        args = (s["m"], s["d"], s["n"], s["eta"], s["sigma"], s["steps"], s["seed"])
+        if s.get("blas"):
+            rate = run_blas(*args) if info["scipy"] else None
+        else:
+            rate = run(*args)
+        print(json.dumps({"rate": rate}), flush=True)
 
 
 if __name__ == "__main__":
-    main()
+    serve()
