@@ -8,7 +8,8 @@ import { gemm64Available } from '../engine/kernels/gemm64.js';
  * Which code trains the FC network of Figures 3 and 5, chosen by one option (RealWorldConfig.engine,
  * or the environment variable AUDIT_CIFAR_ENGINE, parsed here):
  * - `gram` (the default for the checks): the exact row-space reformulation in float64 (gram.ts),
- *   O(n^2 m) a step, on one core, its products on the WebAssembly SIMD kernel (gemm64.ts) where there is SIMD;
+ *   O(n^2 m) a step, on one core, its products, erf and the head's backward pass on WebAssembly SIMD kernels
+ *   (gemm64.ts, erfKernel.ts, backwardKernel.ts) where there is SIMD;
  * - `tfjs`: the TensorFlow.js network (fc.ts) in float32 on the AUDIT_BACKEND backend: the reference
  *   the Gram path is checked against, and the way to a GPU. It is the default when AUDIT_BACKEND
  *   names a GPU backend (node-gpu, webgpu).
@@ -32,7 +33,7 @@ export function fcEngineFromEnv(env: NodeJS.ProcessEnv = process.env): FcEngine 
 
 /** One line for the evidence: which engine, in which precision. */
 export function describeFcEngine(e: FcEngine, tfBackend = '?'): string {
-  return e === 'gram' ? `gram (exact row-space reformulation, float64; ${gemm64Available() ? 'products on the WebAssembly SIMD kernel' : 'plain JavaScript'})` : `tfjs (TensorFlow.js ${tfBackend} backend, float32)`;
+  return e === 'gram' ? `gram (exact row-space reformulation, float64; ${gemm64Available() ? 'products, erf and the backward pass on WebAssembly SIMD kernels' : 'plain JavaScript'})` : `tfjs (TensorFlow.js ${tfBackend} backend, float32)`;
 }
 
 /** What realworld.ts needs of a trained network, whichever engine. */

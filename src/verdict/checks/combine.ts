@@ -5,7 +5,8 @@ import type { Decision } from './decision.js';
  * How per-setting decisions combine into a claim's verdict, declared in the record before the run (record.combine):
  *   'all': the statement is claimed at every setting. Any fails -> fails (that setting's evidence); every setting
  *          holds -> holds; otherwise inconclusive (or vacuous when every setting is vacuous). Never the best setting.
- * The deciding sentence names each setting's verdict ("holds at rho = 0.5, inconclusive at rho = 0.05").
+ * The deciding sentence names each setting's verdict ("holds at rho = 0.5, inconclusive at rho = 0.05"); a fails or
+ * erratum begins with the setting that decided it and its evidence.
  */
 export interface SettingDecision {
   setting: string;
@@ -21,9 +22,10 @@ export function combineAll(parts: readonly SettingDecision[]): Decision {
   const verdicts = new Set<Verdict>(parts.map((p) => p.decision.verdict));
   if (failing) {
     const d = failing.decision;
-    if (d.verdict === 'erratum' && parts.every((p) => p.decision.verdict === 'erratum' || p.decision.verdict === 'holds')) return { ...d, because: `${list}; at ${failing.setting}: ${d.because}` };
+    // the deciding setting and its evidence first, then every setting's verdict (a table cell shows the head)
+    if (d.verdict === 'erratum' && parts.every((p) => p.decision.verdict === 'erratum' || p.decision.verdict === 'holds')) return { ...d, because: `erratum at ${failing.setting}: ${d.because}; all settings: ${list}` };
     const f = d.verdict === 'erratum' ? d.printed : d;
-    if (f.verdict === 'fails') return { ...f, because: `${list}; at ${failing.setting}: ${f.because}` };
+    if (f.verdict === 'fails') return { ...f, because: `fails at ${failing.setting}: ${f.because}; all settings: ${list}` };
   }
   if (verdicts.size === 1 && verdicts.has('holds')) {
     // margins are comparable only within one rule: the tightest is named only when every setting was decided by the same rule

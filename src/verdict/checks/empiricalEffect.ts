@@ -54,7 +54,8 @@ export function empiricalEffectRule(input: EmpiricalEffectInput): EmpiricalEffec
     return { ...base, decision: { rule: 'empirical-effect', verdict: 'inconclusive', because, wouldDecide: 'a varying sample' } };
   }
   const one = tMeanBounds(s, input.alpha);
-  const text = `${input.effect}: mean ${fmtMargin(s.mean)} (sd ${fmtMargin(s.sd)}, ${n} seeds), one-sided ${Math.round((1 - input.alpha) * 1e4) / 100}% bounds [${fmtMargin(one.lower)}, ${fmtMargin(one.upper)}], SESOI ${fmtMargin(input.sesoi)}, power ${fmtMargin(power)} against one SESOI (sd ${fmtMargin(input.sdAssumed)} assumed)`;
+  // the numbers first, the effect's (often long) name after them: a report's table cell shows the head of the sentence
+  const text = `mean ${fmtMargin(s.mean)} (sd ${fmtMargin(s.sd)}, ${n} seeds), one-sided ${Math.round((1 - input.alpha) * 1e4) / 100}% bounds [${fmtMargin(one.lower)}, ${fmtMargin(one.upper)}] of ${input.effect}, SESOI ${fmtMargin(input.sesoi)}, power ${fmtMargin(power)} against one SESOI (sd ${fmtMargin(input.sdAssumed)} assumed)`;
   const base = { n, mean: s.mean, sd: s.sd, lower: one.lower, upper: one.upper, power };
   const tStat = s.mean / s.se;
   if (one.lower > 0) return { ...base, decision: { rule: 'empirical-effect', verdict: 'holds', because: `the effect is shown in the claimed direction: ${text}`, margin: { value: one.lower, text } } };

@@ -108,7 +108,7 @@ export function sequentialEffectRule(input: SequentialEffectInput): SequentialEf
     if (r.decision.verdict === 'holds' || r.decision.verdict === 'fails' || k === sizes.length - 1) {
       // the look's own power (n_k seeds at alpha_k) is not the design's: say the design's lower bound beside it
       const how = `sequential look ${k + 1} of ${sizes.length} (${n} of at most ${input.design.maxN} seeds, alpha ${a.toPrecision(3)} of ${input.alpha.toPrecision(3)} spent by ${rules}; the design's power against one SESOI is at least ${designPower.toPrecision(3)}, the look's below is its own)`;
-      return { ...r, decision: { ...r.decision, because: `${how}: ${r.decision.because}` }, evaluated, sizes, alphas, used: n, stoppedEarly: n < input.design.maxN, designPower };
+      return { ...r, decision: { ...r.decision, because: `${r.decision.because}; at ${how}` }, evaluated, sizes, alphas, used: n, stoppedEarly: n < input.design.maxN, designPower };
     }
   }
   throw new Error('sequential design: no look'); // unreachable: lookSizes returns at least one look
@@ -131,7 +131,7 @@ export interface MultiPartLooks {
   alphas: number[];
   evaluated: SequentialLook[];
   stoppedEarly: boolean;
-  /** the look's decision, its `because` prefixed with the design (which look, seeds, alpha spent) */
+  /** the look's decision, its `because` followed by the design (which look, seeds, alpha spent) */
   decision: Decision;
 }
 
@@ -154,7 +154,7 @@ export function replayMultiPart(design: SequentialDesign, alpha: number, availab
     const d = decideAt(n, a);
     evaluated.push({ n, alpha: a, verdict: d.verdict });
     if (d.verdict === 'holds' || d.verdict === 'fails' || k === sizes.length - 1) {
-      return { look: k, n, alpha: a, sizes, alphas, evaluated, stoppedEarly: n < design.maxN, decision: { ...d, because: `${lookText(design, k, sizes, a, alpha)}: ${d.because}` } };
+      return { look: k, n, alpha: a, sizes, alphas, evaluated, stoppedEarly: n < design.maxN, decision: { ...d, because: `${d.because}; at ${lookText(design, k, sizes, a, alpha)}` } };
     }
   }
   throw new Error('sequential design: no look'); // unreachable: lookSizes returns at least one look

@@ -72,6 +72,8 @@ describe('combineAll (settings declared before the run)', () => {
     const f = combineAll([{ setting: 'a', decision: holds(2) }, { setting: 'b', decision: { rule: 'empirical-effect', verdict: 'fails', because: 'f', counterexample: fakeCounterexample('cx') } }]);
     expect(f.verdict).toBe('fails');
     if (f.verdict === 'fails') expect(f.counterexample?.message).toBe('cx');
+    // the deciding setting and its evidence first (a report's table cell shows the head), then every setting's verdict
+    expect(f.because).toBe('fails at b: f; all settings: holds at a, fails at b');
   });
 });
 
