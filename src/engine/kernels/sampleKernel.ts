@@ -49,7 +49,7 @@ function rowPass(d: number, kind: Kind, R: number, U = VECTORS_PER_ITERATION): F
     kind === 'dots' ? [T.i32, T.i32, T.i32, T.i32] : [T.f64, T.f64, T.i32, T.i32, T.i32, T.i32, T.i32, ...(kind === 'fused' ? [T.i32] : [])];
   const P = kind === 'dots' ? { m: 0, pa: 1, pz: 2, px: 3, eta: -1, r: -1, pg: -1, pscal: -1 } : { eta: 0, r: 1, m: 2, pa: 3, pz: 4, pg: 5, pscal: 6, px: 7 };
   const L = new Locals(params);
-  const [i, pw, pai, pzi, o] = [L.add(T.i32), L.add(T.i32), L.add(T.i32), L.add(T.i32), L.add(T.i32)];
+  const [paEnd, pw, pai, pzi, o] = [L.add(T.i32), L.add(T.i32), L.add(T.i32), L.add(T.i32), L.add(T.i32)];
   const [f, A2, e] = [L.add(T.f64), L.add(T.f64), L.add(T.f64)];
   const an = Array.from({ length: R }, () => L.add(T.f64));
   const c = Array.from({ length: R }, () => L.add(T.f64));
@@ -64,7 +64,7 @@ function rowPass(d: number, kind: Kind, R: number, U = VECTORS_PER_ITERATION): F
 
   const block = (n: number): void => {
     const paired = n % 2 === 0;
-    /** c_r of the block's row r as a float64 (lane r & 1 of the pair's splatted c in the paired block) */
+    /** c_r of the block's row r as a float64 (in the paired block, lane 0 of its splatted c) */
     const cOf = (r: number): Bytes[] => (paired ? [op.get(cs[r]!), op.f64x2Lane(0)] : [op.get(c[r]!)]);
     if (upd && paired) {
       for (let q = 0; q < n / 2; q++) {
@@ -149,9 +149,9 @@ function rowPass(d: number, kind: Kind, R: number, U = VECTORS_PER_ITERATION): F
   };
   /** `while (the block's last row < m) { block; next block }`, counted by a's address (pai <= pa + 8 (m - step)) */
   const loop = (step: number): void => {
-    b.push(op.get(P.pa), op.get(P.m), op.i32(step), op.i32Sub, op.i32(8), op.i32Mul, op.i32Add, op.set(i));
+    b.push(op.get(P.pa), op.get(P.m), op.i32(step), op.i32Sub, op.i32(8), op.i32Mul, op.i32Add, op.set(paEnd));
     b.push(op.block, op.loop);
-    b.push(op.get(pai), op.get(i), op.i32GtS, op.brIf(1));
+    b.push(op.get(pai), op.get(paEnd), op.i32GtS, op.brIf(1));
     block(step);
     b.push(op.get(pw), op.i32(row * step), op.i32Add, op.set(pw));
     b.push(op.get(pai), op.i32(8 * step), op.i32Add, op.set(pai));
