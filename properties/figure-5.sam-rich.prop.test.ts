@@ -3,9 +3,8 @@ import { claim } from './claim.js';
 import { compareRun, float32Check, comparisonRow, divergedRuns, realWorldSetup, runSeeds, type RunComparison } from '../src/scenarios/cifarLinearization.js';
 import type { RealWorldSeedResult, RunSpec } from '../src/cifar/realworld.js';
 import type { SequentialDesign } from '../src/verdict/checks/sequential.js';
-import { decideSeedDesign, runSeedDesign, sequentialEvidence } from './support/cifarRealWorld.js';
 import { allEffects, type EffectPart, partCounts, partRow, planEvidence, planSeeds } from '../src/verdict/checks/effects.js';
-import { departParts, engineEvidence, float32Evidence, lazyParts, observeRuns, seedSearch } from './support/cifarRealWorld.js';
+import { decideSeedDesign, departParts, engineEvidence, float32Evidence, lazyParts, observeRuns, runSeedDesign, seedSearch, sequentialEvidence } from './support/cifarRealWorld.js';
 import { curvesFigure, lossPoints, normPoints } from '../src/figures/realWorld.js';
 
 // Figure 5: GD lazy, full-batch SAM rich, at every declared rho (combineAll; record.combine).

@@ -12,9 +12,9 @@ import { T, encodeModule, op, wasmApi, wasmSimdAvailable, type Bytes, type WasmM
  *   gW2_lc = (gW2_lc + a r_ic) + b r_(i+1)c                          (two c in the lanes of one f64x2)
  *
  * Each lane is the JavaScript loop's operation on the same operands in the same order (no fused multiply-add, no
- * reassociation), so the same bits (test/cifar/backwardKernel.test.ts). The residuals of the pair stay in locals for the
- * whole pass over l: along c (for gW2) and interleaved (r_ic, r_(i+1)c) (for da, db). gb2 and an odd last row are
- * fc64.ts's JavaScript.
+ * reassociation), so the same bits (test/cifar/fc64.test.ts: the head on the kernels against the JavaScript loops).
+ * The residuals of the pair stay in locals for the whole pass over l: along c (for gW2) and interleaved
+ * (r_ic, r_(i+1)c) (for da, db). gb2 and an odd last row are fc64.ts's JavaScript.
  */
 
 const cached = new Map<string, WasmModule>();

@@ -96,7 +96,7 @@ export function erfRational64(x: number): number {
   return erfWithExp(x, Math.exp(-x * x));
 }
 
-/** The coefficients, for the WebAssembly kernel that evaluates the same polynomials (src/engine/kernels/erfKernel.ts). */
+/** The coefficients, for the WebAssembly kernel that evaluates the same polynomials (src/cifar/erfKernel.ts). */
 export const ERF_COEFFICIENTS = { T: ERF_T, U: ERF_U, P: ERFC_P, Q: ERFC_Q, R: ERFC_R, S: ERFC_S } as const;
 
 /** A[t] = erf(H[t]) and G[t] = erf'(H[t]) for t < len, in place into A and G: the activation and its derivative. */

@@ -113,7 +113,7 @@ export function stepLaw(st: NeuronState, data: Dataset, sigma: number): StepLaw 
     }
     setCounts(law, i, pos, quarter, n);
   }
-  for (let j = 0; j < K; j++) if ((law.ratio[j] as number) > (law.ratio[law.popWorst.index] as number)) law.popWorst.index = j;
+  law.popWorst.index = argMax(law.ratio);
   const rw = law.ratio[law.popWorst.index] ?? 0;
   law.popWorst.p = K === 0 ? 0 : rw === Number.MAX_VALUE ? 1 : sphereBandProbability(rw, d);
   return law;

@@ -30,8 +30,6 @@ export const OSC_ROWS = 4;
 /** column pairs summed side by side per pass over the points in oscResidual (a tuning knob; every value gives the same bits) */
 export const OSC_COLUMN_PAIRS = 5;
 
-
-
 /** oscResidual(pth, px, py, n, nf, prs, pg): the residuals r_j into prs (n float64), then g into pg. */
 function residualFunction(d: number, V = OSC_COLUMN_PAIRS): FunctionSpec {
   const nv = d >> 1;

@@ -126,7 +126,6 @@ export const op = {
   /** v128.store64_lane: the given 64-bit lane of the vector on the stack */
   v128Store64Lane: (offset: number, lane: 0 | 1): Bytes => simd(0x5b, ...memarg(3, offset), lane),
   i32x4Splat: simd(0x11),
-  i32x4Lane: (lane: 0 | 1 | 2 | 3): Bytes => simd(0x1b, lane),
   i32x4Eq: simd(0x37),
   /** i32x4 shifts by an i32 count: left, arithmetic right, logical right */
   i32x4Shl: simd(0xab),

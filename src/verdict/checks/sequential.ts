@@ -94,7 +94,6 @@ export function sequentialEffectRule(input: SequentialEffectInput): SequentialEf
   const at = input.decideAt ?? ((xs: readonly number[], a: number) => empiricalEffectRule({ effect: input.effect, differences: xs, sesoi: input.sesoi, sdAssumed: input.sdAssumed, alpha: a }));
   const designPower = tTestPower(input.design.maxN, input.sesoi, input.sdAssumed, alphas[alphas.length - 1] as number);
   const evaluated: SequentialLook[] = [];
-  const rules = SPENDING_TEXT[input.design.spending];
   for (let k = 0; k < sizes.length; k++) {
     const n = sizes[k] as number;
     const a = alphas[k] as number;
@@ -107,7 +106,7 @@ export function sequentialEffectRule(input: SequentialEffectInput): SequentialEf
     evaluated.push({ n, alpha: a, verdict: r.decision.verdict });
     if (r.decision.verdict === 'holds' || r.decision.verdict === 'fails' || k === sizes.length - 1) {
       // the look's own power (n_k seeds at alpha_k) is not the design's: say the design's lower bound beside it
-      const how = `sequential look ${k + 1} of ${sizes.length} (${n} of at most ${input.design.maxN} seeds, alpha ${a.toPrecision(3)} of ${input.alpha.toPrecision(3)} spent by ${rules}; the design's power against one SESOI is at least ${designPower.toPrecision(3)}, the look's below is its own)`;
+      const how = lookText(input.design, k, sizes, a, input.alpha, `the design's power against one SESOI is at least ${designPower.toPrecision(3)}, the look's below is its own`);
       return { ...r, decision: { ...r.decision, because: `${r.decision.because}; at ${how}` }, evaluated, sizes, alphas, used: n, stoppedEarly: n < input.design.maxN, designPower };
     }
   }
@@ -135,8 +134,9 @@ export interface MultiPartLooks {
   decision: Decision;
 }
 
-function lookText(design: SequentialDesign, k: number, sizes: number[], alphaK: number, alpha: number): string {
-  return `sequential look ${k + 1} of ${sizes.length} (${sizes[k]} of at most ${design.maxN} seeds, alpha ${alphaK.toPrecision(3)} of ${alpha.toPrecision(3)} spent by ${SPENDING_TEXT[design.spending]})`;
+/** "sequential look k of K (n of at most N seeds, alpha a_k of a spent by <the spending rule>[; more])" */
+function lookText(design: SequentialDesign, k: number, sizes: number[], alphaK: number, alpha: number, more?: string): string {
+  return `sequential look ${k + 1} of ${sizes.length} (${sizes[k]} of at most ${design.maxN} seeds, alpha ${alphaK.toPrecision(3)} of ${alpha.toPrecision(3)} spent by ${SPENDING_TEXT[design.spending]}${more ? `; ${more}` : ''})`;
 }
 
 /** The design replayed over `available` seeds: the first look at which decideAt decides, or the last look the seeds reach (inconclusive when a further look was needed). */
